@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+//
+// TokenLab: a REPL with a real token server behind it, for learning how
+// access tokens and refresh tokens work. The only dependencies are the
+// toolchain and Debian's C libraries, each behind one target.
+
+import PackageDescription
+
+let package = Package(
+    name: "TokenLab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tokenlab", targets: ["tokenlab"]),
+        .library(name: "JOSE", targets: ["JOSE"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "CMicroHTTPD",
+            linkerSettings: [.linkedLibrary("microhttpd")]
+        ),
+        .target(
+            name: "JOSE",
+            dependencies: ["COpenSSL"]
+        ),
+        .target(
+            name: "TokenServer",
+            dependencies: ["JOSE", "CMicroHTTPD", "CSQLite"]
+        ),
+        .target(
+            name: "TokenClient",
+            dependencies: ["JOSE"]
+        ),
+        .target(
+            name: "TokenLab",
+            dependencies: ["JOSE", "TokenServer", "TokenClient", "CEditLine"]
+        ),
+        .executableTarget(
+            name: "tokenlab",
+            dependencies: ["TokenLab"]
+        ),
+        .testTarget(
+            name: "JOSETests",
+            dependencies: ["JOSE"]
+        ),
+        .testTarget(
+            name: "TokenServerTests",
+            dependencies: ["TokenServer", "TokenClient", "JOSE"]
+        ),
+        .testTarget(
+            name: "TokenLabTests",
+            dependencies: ["TokenLab", "TokenServer", "TokenClient", "JOSE"]
+        ),
+    ]
+)

@@ -1,0 +1,54 @@
+#include "CMicroHTTPD.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <string.h>
+
+struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
+                                uint16_t port,
+                                unsigned int thread_pool_size,
+                                unsigned int connection_timeout_seconds,
+                                size_t connection_memory_limit,
+                                MHD_AccessHandlerCallback handler,
+                                void *handler_context,
+                                MHD_RequestCompletedCallback completed,
+                                void *completed_context)
+{
+    // MHD copies the address while binding, so a stack variable is enough.
+    struct sockaddr_in address;
+    memset(&address, 0, sizeof(address));
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    if (inet_pton(AF_INET, host_ipv4, &address.sin_addr) != 1) {
+        errno = EINVAL;
+        return NULL;
+    }
+    if (thread_pool_size == 0) {
+        thread_pool_size = 1;
+    }
+
+    // The Date header is suppressed because the server's clock may be a
+    // virtual one, and a wall-clock Date would contradict it.
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO
+                       | MHD_USE_SUPPRESS_DATE_NO_CLOCK;
+
+    return MHD_start_daemon(flags, port,
+                            NULL, NULL,
+                            handler, handler_context,
+                            MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &address,
+                            MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
+                            MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
+                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
+                            MHD_OPTION_END);
+}
+
+uint16_t tl_mhd_bound_port(struct MHD_Daemon *daemon)
+{
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    if (info == NULL) {
+        return 0;
+    }
+    return info->port;
+}

@@ -1,0 +1,74 @@
+/// A JWS in compact serialization (RFC 7515 section 7.1), split and
+/// decoded but not verified.
+///
+/// Parsing checks the form only: three base64url segments whose first two
+/// decode to JSON objects. Nothing here says the token is authentic; use
+/// `JWTVerifier` for that.
+public struct CompactJWS: Sendable, Equatable {
+    /// Tokens longer than this are rejected before any decoding, so an
+    /// attacker cannot make the parser work on megabytes.
+    public static let maximumLength = 8 * 1024
+
+    /// The token text exactly as given.
+    public let compact: String
+    /// The three base64url segments: header, payload, signature.
+    public let segments: [String]
+    /// The decoded header bytes (UTF-8 JSON).
+    public let headerBytes: [UInt8]
+    /// The decoded payload bytes (UTF-8 JSON).
+    public let payloadBytes: [UInt8]
+    /// The decoded signature bytes.
+    public let signature: [UInt8]
+    /// The header as JSON.
+    public let header: [String: JSONValue]
+    /// The payload as JSON.
+    public let claims: JWTClaims
+
+    /// The bytes the signature covers: `header.payload` in ASCII.
+    public var signingInput: [UInt8] {
+        Array((segments[0] + "." + segments[1]).utf8)
+    }
+
+    /// The header's `alg`, if it is a string.
+    public var algorithm: String? {
+        header["alg"]?.stringValue
+    }
+
+    /// Splits and decodes `token`.
+    ///
+    /// - Throws: `JOSEError.malformed` naming the segment and the problem.
+    public init(parsing token: String) throws(JOSEError) {
+        guard !token.isEmpty else {
+            throw .malformed(reason: "the token is empty")
+        }
+        guard token.utf8.count <= Self.maximumLength else {
+            throw .malformed(reason: "the token is \(token.utf8.count) bytes, over the limit of \(Self.maximumLength)")
+        }
+
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else {
+            throw .malformed(reason: "a compact JWS has 3 segments separated by \".\", this token has \(parts.count)")
+        }
+
+        let names = ["header", "payload", "signature"]
+        var decoded: [[UInt8]] = []
+        for (part, name) in zip(parts, names) {
+            do {
+                decoded.append(try Base64URL.decode(part))
+            } catch {
+                if case .malformed(let reason) = error {
+                    throw .malformed(reason: "\(name) segment: \(reason)")
+                }
+                throw error
+            }
+        }
+
+        self.compact = token
+        self.segments = parts
+        self.headerBytes = decoded[0]
+        self.payloadBytes = decoded[1]
+        self.signature = decoded[2]
+        self.header = try JSONValue.decodeObject(decoded[0], part: "header")
+        self.claims = JWTClaims(try JSONValue.decodeObject(decoded[1], part: "payload"))
+    }
+}

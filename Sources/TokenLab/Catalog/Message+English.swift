@@ -1,0 +1,255 @@
+extension Message {
+    /// The English text.
+    var english: String {
+        switch self {
+        case .bannerTitle:
+            "TokenLab: access tokens and refresh tokens on a real server."
+        case .bannerServer(let start):
+            "Token server: HTTP on 127.0.0.1, refresh tokens in a SQLite file, virtual clock at \(start)."
+        case .bannerSeeded(let seed):
+            "Seed \(seed): every token and id is predictable from the seed. Demo-only."
+        case .bannerSecret(let hex):
+            "HS256 signing secret (demo-only, never print a real one): \(hex)"
+        case .bannerAccounts(let accounts):
+            "Demo accounts (demo-only passwords): \(accounts)"
+        case .bannerHelp:
+            "Type `help` for the commands, `quit` to leave."
+        case .goodbye:
+            "Bye."
+        case .resetDone(let start):
+            "Reset: new server, empty store, no tokens, clock back at \(start)."
+        case .unexpectedError(let detail):
+            "error: \(detail)"
+        case .commandError(let error):
+            error.english
+
+        case .helpTitle:
+            "Commands (prefix with `attacker` to act as the attacker):"
+        case .helpEntry(let command):
+            Self.englishHelp[command] ?? command
+        case .helpFooter:
+            "Durations: 90s, 16m, 2h, 8d, 1h30m, or a bare number of seconds."
+
+        case .actorName(let actor):
+            actor == .user ? "user" : "attacker"
+        case .server:
+            "server"
+
+        case .byteCount(let count):
+            count == 1 ? "1 byte" : "\(count) bytes"
+        case .serverUnreachable(let detail):
+            "No answer from the token server: \(detail). Type `reset` to start a new one."
+        case .serverLog:
+            "Server log:"
+
+        case .accessTokenTitle:
+            "Access token"
+        case .refreshTokenTitle:
+            "Refresh token"
+        case .tokenUnreadable(let detail):
+            "This is not a readable JWT: \(detail)"
+        case .jwtSummary(let characters):
+            "JWT: header.payload.signature, \(characters) characters"
+        case .header:
+            "header"
+        case .payload:
+            "payload"
+        case .signature:
+            "signature"
+        case .segmentDecoded(let characters, let bytes):
+            "\(characters) base64url characters → \(bytes) bytes of UTF-8 JSON:"
+        case .signatureDecoded(let characters, let bytes, let algorithm):
+            "\(characters) base64url characters → \(bytes) bytes, the \(algorithm) MAC of \"header.payload\" under the server's secret:"
+        case .refreshSummary(let characters):
+            "opaque: \(characters) base64url characters of random bytes, meaningless to the client"
+        case .tokenText:
+            "token"
+        case .bytes:
+            "bytes"
+        case .inStore:
+            "in store"
+        case .seededRandomnessNote:
+            "(from the seeded generator: predictable, demo-only)"
+        case .storeKeepsHashOnly:
+            "SHA-256 of the token. The store keeps only this hash, so a leaked database holds no usable token."
+        case .expiresIn(let duration):
+            "expires in \(duration)"
+        case .expiredAgo(let duration):
+            "expired \(duration) ago"
+        case .claimFamily:
+            "session: the refresh-token family of this login"
+        case .claimTokenID:
+            "token id"
+        case .multibyte(let characters, let bytes, let hex):
+            "\(characters) characters, \(bytes) bytes in UTF-8: \(hex)"
+
+        case .storeUnchanged(let rows):
+            "Store: unchanged (\(rows) \(rows == 1 ? "row" : "rows"))."
+        case .storeAfter(let changed):
+            "Store after this step (+ new row, ~ changed row; \(changed) changed):"
+        case .storeEmpty:
+            "The refresh-token store is empty. `login` adds a row."
+        case .storeTitle(let rows):
+            "Refresh-token store, \(rows) \(rows == 1 ? "row" : "rows") (hashes only, never tokens):"
+        case .columnHash: "hash"
+        case .columnFamily: "family"
+        case .columnParent: "parent"
+        case .columnUser: "user"
+        case .columnIssued: "issued"
+        case .columnExpires: "expires"
+        case .columnStatus: "status"
+
+        case .nowHolds(let actor):
+            "The \(actor.englishName)'s app now holds:"
+        case .holds(let actor):
+            "The \(actor.englishName) holds:"
+        case .holdsNothing(let actor):
+            "The \(actor.englishName) holds no tokens."
+        case .loginFailed:
+            "Login failed: the username or password is wrong. Demo accounts are listed at the top."
+        case .meSucceeded(let actor):
+            "The server accepted the \(actor.englishName)'s access token."
+        case .noAccessToken(let actor):
+            "The \(actor.englishName) holds no access token. Log in first: `login hong gildong-demo`."
+        case .noRefreshToken(let actor):
+            actor == .user
+                ? "The user holds no refresh token. Log in first: `login hong gildong-demo`."
+                : "The attacker holds no refresh token. Steal one first: `steal refresh`."
+        case .noAccessTokenSent:
+            "No access token was sent, so the server cannot tell who is asking."
+        case .accessTokenExpired(let ago, let expiration, let now):
+            "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now)). `refresh` gets a new one."
+        case .accessTokenBadSignature:
+            "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
+        case .accessTokenRejected(let detail):
+            "Rejected: \(detail)"
+        case .refreshRotated(let actor):
+            "Rotation: the server replaced the \(actor.englishName)'s refresh token. The old one is now `rotated` and must never come back."
+        case .refreshNotRotated(let actor):
+            "The \(actor.englishName) got a new access token and keeps the same refresh token (rotation is off)."
+        case .reuseDetected:
+            "Reuse detected: this refresh token had already been rotated, so someone else used it first. The server revoked the whole family: the user and the thief must both log in again."
+        case .refreshTokenExpired:
+            "The refresh token's lifetime is over. The app forgot its tokens: log in again."
+        case .refreshTokenRevoked:
+            "This refresh token was revoked. The app forgot its tokens: log in again."
+        case .refreshRejected(let detail):
+            "Refresh rejected: \(detail)"
+        case .loggedOut(let actor):
+            "Logged out: the server revoked the family, and the \(actor.englishName)'s app forgot its tokens."
+        case .tampered(let actor, let from, let to):
+            "Changed the \(actor.englishName)'s access token: role \"\(from)\" → \"\(to)\" in the payload."
+        case .tamperedSignatureKept:
+            "The header and signature are the old ones: without the secret, no one can sign the new payload. Try `me`."
+        case .clockAdvanced(let from, let to, let by):
+            "Clock: \(from) → \(to) (+\(by))."
+        case .clockNow(let now, let elapsed):
+            "Clock: \(now) (\(elapsed) since the start)."
+        case .accessValidFor(let actor, let duration):
+            "The \(actor.englishName)'s access token is valid for \(duration) more."
+        case .accessExpiredFor(let actor, let duration):
+            "The \(actor.englishName)'s access token expired \(duration) ago."
+        case .nothingToSteal(let kind):
+            "The user holds no \(kind.rawValue) token to steal. Log in first."
+        case .stole(let kind, let token):
+            "The attacker copied the user's \(kind.rawValue) token: \(token)"
+        case .stealHint:
+            "The server cannot tell a copy from the original. Try `attacker me` or `attacker refresh`."
+
+        case .cliUsage:
+            """
+            Usage: tokenlab [options]
+
+            Opens the TokenLab REPL with a token server on 127.0.0.1.
+
+            Options:
+              --seed N     fix the virtual clock's start and the randomness, so the
+                           same commands print the same bytes (N: 0 to 2^64-1)
+              --lang L     language of every message: en or ko (default: from LANG)
+              --no-color   plain text (also when NO_COLOR is set or output is not
+                           a terminal)
+              --help       show this text
+
+            Commands are read from standard input when it is not a terminal, one
+            per line, so `tokenlab --seed 7 < session.txt` prints a transcript.
+            """
+        case .cliUnknownOption(let option):
+            "unknown option \(option); run `tokenlab --help` for the options"
+        case .cliMissingValue(let option):
+            "\(option) needs a value; run `tokenlab --help` for the options"
+        case .cliInvalidSeed(let value):
+            "--seed \(value) is not a whole number from 0 to 18446744073709551615"
+        case .cliInvalidLanguage(let value):
+            "--lang \(value) is not a language TokenLab has; use en or ko"
+        case .cliStartFailed(let detail):
+            "cannot start TokenLab: \(detail)"
+        }
+    }
+
+    static let englishHelp: [String: String] = [
+        "login": "log in with a username and password; the server returns an access and a refresh token",
+        "me": "call GET /api/v1/me with the access token",
+        "refresh": "trade the refresh token for a new access token (and, with rotation, a new refresh token)",
+        "logout": "revoke the refresh token's family and forget the tokens",
+        "tokens": "show every token held, byte by byte",
+        "tamper": "change the access token's role claim and keep the old signature",
+        "advance": "move the virtual clock forward",
+        "clock": "show the virtual clock and how long each access token has left",
+        "store": "show the server's refresh-token table",
+        "steal": "copy the user's access or refresh token (or both) to the attacker",
+        "attacker": "run a command as the attacker: login, me, refresh, logout, tokens, tamper",
+        "reset": "start over: new server, empty store, clock back at the start",
+        "help": "show this list",
+        "quit": "leave TokenLab (Ctrl-D works too)",
+    ]
+}
+
+extension Actor {
+    var englishName: String {
+        self == .user ? "user" : "attacker"
+    }
+}
+
+extension CommandError {
+    var english: String {
+        switch self {
+        case .emptyLine:
+            "Type a command, or `help` to list them."
+        case .lineTooLong(let length, let limit):
+            "The line is \(length) characters long; commands are at most \(limit). Type `help` to list them."
+        case .unbalancedQuote:
+            "A double quote is not closed. Close it, or leave quotes out."
+        case .unknownCommand(let name, let suggestion):
+            if let suggestion {
+                "Unknown command \"\(Self.shorten(name))\". Did you mean `\(suggestion)`?"
+            } else {
+                "Unknown command \"\(Self.shorten(name))\". Type `help` to list the commands."
+            }
+        case .missingArguments(let command):
+            switch command {
+            case "login": "login needs a username and a password, for example `login hong gildong-demo`."
+            case "advance": "advance needs a duration, for example `advance 16m`."
+            case "steal": "steal needs a token kind: `steal access`, `steal refresh` or `steal both`."
+            default: "\(command) needs more arguments. Type `help`."
+            }
+        case .unexpectedArguments(let command, let extra):
+            "\(command) takes no argument \"\(Self.shorten(extra))\". Type `help`."
+        case .invalidDuration(let text):
+            "\"\(Self.shorten(text))\" is not a duration. Write a number with a unit: 90s, 16m, 2h, 8d or 1h30m."
+        case .durationTooLong(let text):
+            "\"\(Self.shorten(text))\" is too long a jump; the clock moves at most 100 years at a time."
+        case .invalidTokenKind(let text):
+            "\"\(Self.shorten(text))\" is not a token kind. Use `access`, `refresh` or `both`."
+        case .attackerNeedsCommand:
+            "attacker needs a command to run as the attacker, for example `attacker refresh`."
+        case .notForAttacker(let name):
+            "The attacker cannot run \"\(Self.shorten(name))\". Attacker commands: login, me, refresh, logout, tokens, tamper."
+        }
+    }
+
+    /// At most 40 characters of user input, so a pasted essay is not
+    /// echoed back whole.
+    static func shorten(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}

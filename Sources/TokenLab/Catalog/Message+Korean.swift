@@ -1,0 +1,255 @@
+extension Message {
+    /// The Korean text.
+    var korean: String {
+        switch self {
+        case .bannerTitle:
+            "TokenLab: 실제 서버로 배우는 액세스 토큰과 리프레시 토큰"
+        case .bannerServer(let start):
+            "토큰 서버: 127.0.0.1의 HTTP, 리프레시 토큰은 SQLite 파일에 저장, 가상 시계는 \(start)에서 시작합니다."
+        case .bannerSeeded(let seed):
+            "시드 \(seed): 모든 토큰과 ID를 시드로 예측할 수 있습니다. 데모 전용입니다."
+        case .bannerSecret(let hex):
+            "HS256 서명 비밀 키(데모 전용, 실제 키는 절대 출력하지 마세요): \(hex)"
+        case .bannerAccounts(let accounts):
+            "데모 계정(데모 전용 비밀번호): \(accounts)"
+        case .bannerHelp:
+            "명령어 목록은 `help`, 종료는 `quit`입니다."
+        case .goodbye:
+            "종료합니다."
+        case .resetDone(let start):
+            "초기화했습니다: 새 서버, 빈 저장소, 토큰 없음, 시계는 다시 \(start)입니다."
+        case .unexpectedError(let detail):
+            "오류: \(detail)"
+        case .commandError(let error):
+            error.korean
+
+        case .helpTitle:
+            "명령어 (앞에 `attacker`를 붙이면 공격자로 실행합니다):"
+        case .helpEntry(let command):
+            Self.koreanHelp[command] ?? command
+        case .helpFooter:
+            "시간 단위: 90s, 16m, 2h, 8d, 1h30m, 또는 초 단위 숫자."
+
+        case .actorName(let actor):
+            actor == .user ? "사용자" : "공격자"
+        case .server:
+            "서버"
+
+        case .byteCount(let count):
+            "\(count)바이트"
+        case .serverUnreachable(let detail):
+            "토큰 서버가 응답하지 않습니다: \(detail). `reset`으로 서버를 새로 시작하세요."
+        case .serverLog:
+            "서버 로그:"
+
+        case .accessTokenTitle:
+            "액세스 토큰"
+        case .refreshTokenTitle:
+            "리프레시 토큰"
+        case .tokenUnreadable(let detail):
+            "읽을 수 있는 JWT가 아닙니다: \(detail)"
+        case .jwtSummary(let characters):
+            "JWT: header.payload.signature, \(characters)자"
+        case .header:
+            "헤더"
+        case .payload:
+            "페이로드"
+        case .signature:
+            "서명"
+        case .segmentDecoded(let characters, let bytes):
+            "base64url \(characters)자 → UTF-8 JSON \(bytes)바이트:"
+        case .signatureDecoded(let characters, let bytes, let algorithm):
+            "base64url \(characters)자 → \(bytes)바이트. 서버의 비밀 키로 \"header.payload\"에 대해 계산한 \(algorithm) MAC입니다:"
+        case .refreshSummary(let characters):
+            "불투명 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값이며, 클라이언트에게는 아무 의미가 없습니다"
+        case .tokenText:
+            "토큰"
+        case .bytes:
+            "바이트"
+        case .inStore:
+            "저장소"
+        case .seededRandomnessNote:
+            "(시드 기반 생성기 출력: 예측 가능, 데모 전용)"
+        case .storeKeepsHashOnly:
+            "토큰의 SHA-256 해시입니다. 저장소에는 이 해시만 남으므로 DB가 유출되어도 쓸 수 있는 토큰은 없습니다."
+        case .expiresIn(let duration):
+            "\(duration) 후 만료"
+        case .expiredAgo(let duration):
+            "\(duration) 전에 만료됨"
+        case .claimFamily:
+            "세션: 이 로그인에서 시작된 리프레시 토큰 패밀리"
+        case .claimTokenID:
+            "토큰 ID"
+        case .multibyte(let characters, let bytes, let hex):
+            "\(characters)글자, UTF-8로 \(bytes)바이트: \(hex)"
+
+        case .storeUnchanged(let rows):
+            "저장소: 변경 없음 (\(rows)행)."
+        case .storeAfter(let changed):
+            "이 단계 후의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
+        case .storeEmpty:
+            "리프레시 토큰 저장소가 비어 있습니다. `login`을 하면 행이 생깁니다."
+        case .storeTitle(let rows):
+            "리프레시 토큰 저장소, \(rows)행 (토큰이 아니라 해시만 저장):"
+        case .columnHash: "해시"
+        case .columnFamily: "패밀리"
+        case .columnParent: "부모"
+        case .columnUser: "사용자"
+        case .columnIssued: "발급"
+        case .columnExpires: "만료"
+        case .columnStatus: "상태"
+
+        case .nowHolds(let actor):
+            "이제 \(actor.koreanName)의 앱이 가진 토큰:"
+        case .holds(let actor):
+            "\(actor.koreanName)가 가진 토큰:"
+        case .holdsNothing(let actor):
+            "\(actor.koreanName)는 토큰을 가지고 있지 않습니다."
+        case .loginFailed:
+            "로그인 실패: 사용자 이름 또는 비밀번호가 틀렸습니다. 데모 계정은 맨 위에 있습니다."
+        case .meSucceeded(let actor):
+            "서버가 \(actor.koreanName)의 액세스 토큰을 받아들였습니다."
+        case .noAccessToken(let actor):
+            "\(actor.koreanName)에게 액세스 토큰이 없습니다. 먼저 로그인하세요: `login hong gildong-demo`."
+        case .noRefreshToken(let actor):
+            actor == .user
+                ? "사용자에게 리프레시 토큰이 없습니다. 먼저 로그인하세요: `login hong gildong-demo`."
+                : "공격자에게 리프레시 토큰이 없습니다. 먼저 훔치세요: `steal refresh`."
+        case .noAccessTokenSent:
+            "액세스 토큰을 보내지 않아서 서버는 누가 요청했는지 알 수 없습니다."
+        case .accessTokenExpired(let ago, let expiration, let now):
+            "거부됨: 액세스 토큰이 \(ago) 전에 만료되었습니다 (exp \(expiration), 현재 시각 \(now)). `refresh`로 새 토큰을 받으세요."
+        case .accessTokenBadSignature:
+            "거부됨: 서명이 헤더와 페이로드에 맞지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
+        case .accessTokenRejected(let detail):
+            "거부됨: \(detail)"
+        case .refreshRotated(let actor):
+            "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated` 상태이며 다시 쓰이면 안 됩니다."
+        case .refreshNotRotated(let actor):
+            "\(actor.koreanName)가 새 액세스 토큰을 받았고, 리프레시 토큰은 그대로입니다 (로테이션 꺼짐)."
+        case .reuseDetected:
+            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 다른 누군가가 먼저 썼다는 뜻입니다. 서버가 패밀리 전체를 폐기했으므로 사용자와 공격자 모두 다시 로그인해야 합니다."
+        case .refreshTokenExpired:
+            "리프레시 토큰의 수명이 끝났습니다. 앱이 토큰을 지웠으니 다시 로그인하세요."
+        case .refreshTokenRevoked:
+            "폐기된 리프레시 토큰입니다. 앱이 토큰을 지웠으니 다시 로그인하세요."
+        case .refreshRejected(let detail):
+            "갱신 거부됨: \(detail)"
+        case .loggedOut(let actor):
+            "로그아웃: 서버가 패밀리를 폐기했고, \(actor.koreanName)의 앱은 토큰을 지웠습니다."
+        case .tampered(let actor, let from, let to):
+            "\(actor.koreanName)의 액세스 토큰을 변조했습니다: 페이로드의 role \"\(from)\" → \"\(to)\"."
+        case .tamperedSignatureKept:
+            "헤더와 서명은 예전 그대로입니다. 비밀 키 없이는 바뀐 페이로드에 서명할 수 없습니다. `me`를 실행해 보세요."
+        case .clockAdvanced(let from, let to, let by):
+            "시계: \(from) → \(to) (+\(by))."
+        case .clockNow(let now, let elapsed):
+            "시계: \(now) (시작 후 \(elapsed))."
+        case .accessValidFor(let actor, let duration):
+            "\(actor.koreanName)의 액세스 토큰은 \(duration) 더 유효합니다."
+        case .accessExpiredFor(let actor, let duration):
+            "\(actor.koreanName)의 액세스 토큰은 \(duration) 전에 만료되었습니다."
+        case .nothingToSteal(let kind):
+            "사용자에게 훔칠 \(kind.koreanName)이 없습니다. 먼저 로그인하세요."
+        case .stole(let kind, let token):
+            "공격자가 사용자의 \(kind.koreanName)을 복사했습니다: \(token)"
+        case .stealHint:
+            "서버는 복사본과 원본을 구별할 수 없습니다. `attacker me`나 `attacker refresh`를 실행해 보세요."
+
+        case .cliUsage:
+            """
+            사용법: tokenlab [옵션]
+
+            127.0.0.1에서 토큰 서버를 띄우고 TokenLab REPL을 엽니다.
+
+            옵션:
+              --seed N     가상 시계의 시작 시각과 난수를 고정해서, 같은 명령이 같은
+                           바이트를 출력하게 합니다 (N: 0 ~ 2^64-1)
+              --lang L     메시지 언어: en 또는 ko (기본값: LANG 환경 변수)
+              --no-color   색 없이 출력 (NO_COLOR가 설정되었거나 출력이 터미널이
+                           아닐 때도 마찬가지)
+              --help       이 도움말을 표시
+
+            표준 입력이 터미널이 아니면 한 줄에 명령 하나씩 읽으므로,
+            `tokenlab --seed 7 < session.txt`로 트랜스크립트를 출력할 수 있습니다.
+            """
+        case .cliUnknownOption(let option):
+            "알 수 없는 옵션 \(option). `tokenlab --help`로 옵션을 확인하세요"
+        case .cliMissingValue(let option):
+            "\(option)에 값이 필요합니다. `tokenlab --help`로 옵션을 확인하세요"
+        case .cliInvalidSeed(let value):
+            "--seed \(value)는 0부터 18446744073709551615 사이의 정수가 아닙니다"
+        case .cliInvalidLanguage(let value):
+            "--lang \(value)는 지원하지 않는 언어입니다. en 또는 ko를 쓰세요"
+        case .cliStartFailed(let detail):
+            "TokenLab을 시작할 수 없습니다: \(detail)"
+        }
+    }
+
+    static let koreanHelp: [String: String] = [
+        "login": "사용자 이름과 비밀번호로 로그인합니다. 서버가 액세스 토큰과 리프레시 토큰을 발급합니다",
+        "me": "액세스 토큰으로 GET /api/v1/me를 호출합니다",
+        "refresh": "리프레시 토큰으로 새 액세스 토큰을 받습니다 (로테이션이 켜져 있으면 리프레시 토큰도 새로 받음)",
+        "logout": "리프레시 토큰의 패밀리를 폐기하고 토큰을 지웁니다",
+        "tokens": "가진 토큰을 바이트 단위로 모두 보여 줍니다",
+        "tamper": "액세스 토큰의 role 클레임을 바꾸고 서명은 그대로 둡니다",
+        "advance": "가상 시계를 앞으로 돌립니다",
+        "clock": "가상 시계와 각 액세스 토큰의 남은 시간을 보여 줍니다",
+        "store": "서버의 리프레시 토큰 테이블을 보여 줍니다",
+        "steal": "사용자의 액세스 토큰이나 리프레시 토큰(또는 둘 다)을 공격자에게 복사합니다",
+        "attacker": "공격자로 명령을 실행합니다: login, me, refresh, logout, tokens, tamper",
+        "reset": "처음부터 다시: 새 서버, 빈 저장소, 시계도 처음으로",
+        "help": "이 목록을 보여 줍니다",
+        "quit": "TokenLab을 종료합니다 (Ctrl-D도 됩니다)",
+    ]
+}
+
+extension Actor {
+    var koreanName: String {
+        self == .user ? "사용자" : "공격자"
+    }
+}
+
+extension TokenKind {
+    var koreanName: String {
+        self == .access ? "액세스 토큰" : "리프레시 토큰"
+    }
+}
+
+extension CommandError {
+    var korean: String {
+        switch self {
+        case .emptyLine:
+            "명령어를 입력하세요. 목록은 `help`로 볼 수 있습니다."
+        case .lineTooLong(let length, let limit):
+            "입력이 \(length)자입니다. 명령은 최대 \(limit)자까지입니다. 목록은 `help`로 볼 수 있습니다."
+        case .unbalancedQuote:
+            "큰따옴표가 닫히지 않았습니다. 닫거나 따옴표 없이 입력하세요."
+        case .unknownCommand(let name, let suggestion):
+            if let suggestion {
+                "알 수 없는 명령어 \"\(Self.shorten(name))\". `\(suggestion)`을(를) 입력하려던 건가요?"
+            } else {
+                "알 수 없는 명령어 \"\(Self.shorten(name))\". `help`로 명령어 목록을 확인하세요."
+            }
+        case .missingArguments(let command):
+            switch command {
+            case "login": "login에는 사용자 이름과 비밀번호가 필요합니다. 예: `login hong gildong-demo`."
+            case "advance": "advance에는 시간이 필요합니다. 예: `advance 16m`."
+            case "steal": "steal에는 토큰 종류가 필요합니다: `steal access`, `steal refresh`, `steal both`."
+            default: "\(command)에 인자가 더 필요합니다. `help`를 확인하세요."
+            }
+        case .unexpectedArguments(let command, let extra):
+            "\(command)는 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help`를 확인하세요."
+        case .invalidDuration(let text):
+            "\"\(Self.shorten(text))\"는 올바른 시간이 아닙니다. 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+        case .durationTooLong(let text):
+            "\"\(Self.shorten(text))\"는 너무 깁니다. 시계는 한 번에 최대 100년까지만 움직입니다."
+        case .invalidTokenKind(let text):
+            "\"\(Self.shorten(text))\"는 토큰 종류가 아닙니다. `access`, `refresh`, `both` 중 하나를 쓰세요."
+        case .attackerNeedsCommand:
+            "attacker 뒤에는 공격자로 실행할 명령이 필요합니다. 예: `attacker refresh`."
+        case .notForAttacker(let name):
+            "공격자는 \"\(Self.shorten(name))\"를 실행할 수 없습니다. 공격자 명령: login, me, refresh, logout, tokens, tamper."
+        }
+    }
+}

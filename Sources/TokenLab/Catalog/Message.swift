@@ -1,0 +1,120 @@
+/// Every text the REPL and the command line show, as a value.
+///
+/// Each language is one exhaustive `switch` over this enum (in
+/// `Message+English.swift` and `Message+Korean.swift`), so the compiler
+/// refuses a message that lacks a translation.
+public enum Message: Sendable {
+    // Banner and session
+    case bannerTitle
+    case bannerServer(start: String)
+    case bannerSeeded(seed: UInt64)
+    case bannerSecret(hex: String)
+    case bannerAccounts(String)
+    case bannerHelp
+    case goodbye
+    case resetDone(start: String)
+    case unexpectedError(String)
+    case commandError(CommandError)
+
+    // Help
+    case helpTitle
+    case helpEntry(command: String)
+    case helpFooter
+
+    // People and places
+    case actorName(Actor)
+    case server
+
+    // HTTP exchanges
+    case byteCount(Int)
+    case serverUnreachable(String)
+    case serverLog
+
+    // Token anatomy
+    case accessTokenTitle
+    case refreshTokenTitle
+    case tokenUnreadable(String)
+    case jwtSummary(characters: Int)
+    case header
+    case payload
+    case signature
+    case segmentDecoded(characters: Int, bytes: Int)
+    case signatureDecoded(characters: Int, bytes: Int, algorithm: String)
+    case refreshSummary(characters: Int)
+    case tokenText
+    case bytes
+    case inStore
+    case seededRandomnessNote
+    case storeKeepsHashOnly
+    case expiresIn(String)
+    case expiredAgo(String)
+    case claimFamily
+    case claimTokenID
+    case multibyte(characters: Int, bytes: Int, hex: String)
+
+    // Store
+    case storeUnchanged(rows: Int)
+    case storeAfter(changed: Int)
+    case storeEmpty
+    case storeTitle(rows: Int)
+    case columnHash
+    case columnFamily
+    case columnParent
+    case columnUser
+    case columnIssued
+    case columnExpires
+    case columnStatus
+
+    // Outcomes of commands
+    case nowHolds(Actor)
+    case holds(Actor)
+    case holdsNothing(Actor)
+    case loginFailed
+    case meSucceeded(Actor)
+    case noAccessToken(Actor)
+    case noRefreshToken(Actor)
+    case noAccessTokenSent
+    case accessTokenExpired(ago: String, expiration: String, now: String)
+    case accessTokenBadSignature
+    case accessTokenRejected(String)
+    case refreshRotated(Actor)
+    case refreshNotRotated(Actor)
+    case reuseDetected
+    case refreshTokenExpired
+    case refreshTokenRevoked
+    case refreshRejected(String)
+    case loggedOut(Actor)
+    case tampered(Actor, from: String, to: String)
+    case tamperedSignatureKept
+    case clockAdvanced(from: String, to: String, by: String)
+    case clockNow(String, elapsed: String)
+    case accessValidFor(Actor, String)
+    case accessExpiredFor(Actor, String)
+    case nothingToSteal(TokenKind)
+    case stole(TokenKind, String)
+    case stealHint
+
+    // Command line
+    case cliUsage
+    case cliUnknownOption(String)
+    case cliMissingValue(option: String)
+    case cliInvalidSeed(String)
+    case cliInvalidLanguage(String)
+    case cliStartFailed(String)
+}
+
+/// Renders messages in one language.
+public struct Localizer: Sendable {
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func callAsFunction(_ message: Message) -> String {
+        switch language {
+        case .english: message.english
+        case .korean: message.korean
+        }
+    }
+}

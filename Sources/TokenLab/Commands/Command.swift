@@ -1,0 +1,47 @@
+/// Who acts in the story: the student's own app, or the attacker.
+public enum Actor: String, Sendable, CaseIterable {
+    case user
+    case attacker
+}
+
+/// Which token a command is about.
+public enum TokenKind: String, Sendable, CaseIterable {
+    case access
+    case refresh
+}
+
+/// One REPL command, parsed and checked.
+public enum Command: Equatable, Sendable {
+    case help
+    case login(Actor, username: String, password: String)
+    case me(Actor)
+    case refresh(Actor)
+    case logout(Actor)
+    /// Show the tokens one actor holds, or both actors' when nil.
+    case tokens(Actor?)
+    /// Change the actor's access-token payload and keep the old signature.
+    case tamper(Actor)
+    /// Move the virtual clock forward by this many seconds.
+    case advance(seconds: Int64)
+    case clock
+    case store
+    /// Copy the user's tokens of these kinds to the attacker.
+    case steal([TokenKind])
+    case reset
+    case quit
+}
+
+/// Why a line is not a command; rendered through the catalog.
+public enum CommandError: Error, Equatable, Sendable {
+    case emptyLine
+    case lineTooLong(length: Int, limit: Int)
+    case unbalancedQuote
+    case unknownCommand(String, suggestion: String?)
+    case missingArguments(command: String)
+    case unexpectedArguments(command: String, extra: String)
+    case invalidDuration(String)
+    case durationTooLong(String)
+    case invalidTokenKind(String)
+    case attackerNeedsCommand
+    case notForAttacker(String)
+}

@@ -1,0 +1,142 @@
+/// Turns a line of input into a `Command`.
+///
+/// Words are split on spaces; double quotes group words (a password with a
+/// space). Command names are matched without regard to case.
+public enum CommandParser {
+    /// Lines longer than this are rejected whole, before any parsing.
+    public static let maximumLineLength = 1024
+
+    /// The command names, for help, suggestions and completion.
+    public static let commandNames = [
+        "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "store",
+        "steal", "attacker", "reset", "quit",
+    ]
+
+    /// Commands the attacker can run with `attacker <command>`.
+    static let attackerCommands = ["login", "me", "refresh", "logout", "tokens", "tamper"]
+
+    public static func parse(_ line: String) throws(CommandError) -> Command {
+        let length = line.count
+        guard length <= maximumLineLength else {
+            throw .lineTooLong(length: length, limit: maximumLineLength)
+        }
+        let words = try split(line)
+        guard let first = words.first else { throw .emptyLine }
+
+        let name = first.lowercased()
+        let arguments = Array(words.dropFirst())
+        if name == "attacker" {
+            guard let inner = arguments.first else { throw .attackerNeedsCommand }
+            guard attackerCommands.contains(inner.lowercased()) else {
+                throw .notForAttacker(inner)
+            }
+            return try parse(name: inner.lowercased(), arguments: Array(arguments.dropFirst()), actor: .attacker)
+        }
+        return try parse(name: name, arguments: arguments, actor: .user)
+    }
+
+    private static func parse(name: String, arguments: [String], actor: Actor) throws(CommandError) -> Command {
+        switch name {
+        case "help", "?":
+            return .help
+        case "login":
+            guard arguments.count >= 2 else { throw .missingArguments(command: "login") }
+            try expectNoMore(arguments, after: 2, command: "login")
+            return .login(actor, username: arguments[0], password: arguments[1])
+        case "me":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .me(actor)
+        case "refresh":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .refresh(actor)
+        case "logout":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .logout(actor)
+        case "tamper":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .tamper(actor)
+        case "tokens":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .tokens(actor == .attacker ? .attacker : nil)
+        case "advance":
+            guard let text = arguments.first else { throw .missingArguments(command: "advance") }
+            try expectNoMore(arguments, after: 1, command: name)
+            return .advance(seconds: try DurationParser.seconds(text))
+        case "clock", "time":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .clock
+        case "store":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .store
+        case "steal":
+            guard let text = arguments.first else { throw .missingArguments(command: "steal") }
+            try expectNoMore(arguments, after: 1, command: name)
+            switch text.lowercased() {
+            case "access": return .steal([.access])
+            case "refresh": return .steal([.refresh])
+            case "both", "all": return .steal([.access, .refresh])
+            default: throw .invalidTokenKind(text)
+            }
+        case "reset":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .reset
+        case "quit", "exit", "q":
+            return .quit
+        default:
+            throw .unknownCommand(name, suggestion: suggestion(for: name))
+        }
+    }
+
+    private static func expectNoMore(_ arguments: [String], after count: Int, command: String) throws(CommandError) {
+        guard arguments.count > count else { return }
+        throw .unexpectedArguments(command: command, extra: arguments[count...].joined(separator: " "))
+    }
+
+    /// Splits on runs of spaces and tabs, keeping double-quoted text together.
+    static func split(_ line: String) throws(CommandError) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inQuotes = false
+        var hasWord = false
+        for character in line {
+            if character == "\"" {
+                inQuotes.toggle()
+                hasWord = true
+            } else if (character == " " || character == "\t") && !inQuotes {
+                if hasWord { words.append(current) }
+                current = ""
+                hasWord = false
+            } else {
+                current.append(character)
+                hasWord = true
+            }
+        }
+        guard !inQuotes else { throw .unbalancedQuote }
+        if hasWord { words.append(current) }
+        return words
+    }
+
+    /// The command name closest to `word`, when it is within two edits.
+    static func suggestion(for word: String) -> String? {
+        let candidates = commandNames.map { ($0, editDistance(word, $0)) }
+        guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 < word.count else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein distance, with an early exit for long words: anything
+    /// longer than 32 characters is not a typo of a command name.
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.prefix(32)), b = Array(rhs)
+        if lhs.count > 32 { return Int.max }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

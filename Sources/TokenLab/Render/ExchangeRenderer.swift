@@ -1,0 +1,112 @@
+import Foundation
+import TokenClient
+
+/// Draws one HTTP exchange: the request line, the headers that matter and
+/// the body, then the status line, headers and body of the response.
+///
+/// Long tokens inside headers and bodies are shortened to their first
+/// characters; the token renderer shows them whole.
+struct ExchangeRenderer {
+    let style: Style
+    let text: Localizer
+
+    /// Response headers worth a student's attention. Content-Length and
+    /// Connection are left out: they teach nothing here.
+    static let shownResponseHeaders: Set<String> = [
+        "content-type", "cache-control", "pragma", "www-authenticate", "set-cookie", "allow",
+    ]
+
+    func render(_ exchange: HTTPExchange, actor: Actor) -> [String] {
+        var lines: [String] = []
+        let request = exchange.request
+        let who = text(.actorName(actor))
+        lines.append(style.bold("\(who) → \(text(.server))  \(request.method) \(request.path)"))
+        for header in request.headers {
+            lines.append("    \(style.cyan(header.name)): \(Self.abbreviateHeader(header.name, header.value))")
+        }
+        lines += body(request.body, indent: "    ")
+
+        let response = exchange.response
+        let status = "\(response.status) \(Self.reasonPhrase(response.status))"
+        let colored = response.status < 300 ? style.green(status) : style.red(status)
+        lines.append(style.bold("\(who) ← \(text(.server))  ") + colored + style.dim("  (\(text(.byteCount(response.body.count))))"))
+        for header in response.headers where Self.shownResponseHeaders.contains(header.name.lowercased()) {
+            lines.append("    \(style.cyan(Self.canonicalName(header.name))): \(header.value)")
+        }
+        lines += body(response.body, indent: "    ")
+        return lines
+    }
+
+    private func body(_ bytes: [UInt8], indent: String) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+            return [indent + text]
+        }
+
+        var lines = [indent + "{"]
+        let keys = object.keys.sorted()
+        for (index, key) in keys.enumerated() {
+            let comma = index + 1 < keys.count ? "," : ""
+            lines.append("\(indent)  \"\(key)\": \(Self.describe(object[key] as Any))\(comma)")
+        }
+        lines.append(indent + "}")
+        return lines
+    }
+
+    /// A JSON value in one line; long strings are tokens and get shortened.
+    static func describe(_ value: Any) -> String {
+        switch value {
+        case let text as String:
+            return "\"\(abbreviate(text))\""
+        default:
+            let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// `eyJhbGciOiJIUzI1NiIsInR5…` for a token: a string over 40
+    /// characters of base64url and dots. Other text is returned whole.
+    static func abbreviate(_ text: String) -> String {
+        guard text.count > 40, text.unicodeScalars.allSatisfy(isTokenCharacter) else { return text }
+        return String(text.prefix(24)) + "…"
+    }
+
+    private static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "A"..."Z", "a"..."z", "0"..."9", "-", "_", ".": true
+        default: false
+        }
+    }
+
+    private static func abbreviateHeader(_ name: String, _ value: String) -> String {
+        guard name.lowercased() == "authorization" else { return value }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return value }
+        return "\(parts[0]) \(abbreviate(String(parts[1])))"
+    }
+
+    /// Header names as RFC 9110 writes them, whatever case the transport
+    /// reported (URLSession on Linux may change it).
+    private static func canonicalName(_ name: String) -> String {
+        switch name.lowercased() {
+        case "www-authenticate": "WWW-Authenticate"
+        default: name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: "-")
+        }
+    }
+
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 204: "No Content"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 413: "Content Too Large"
+        case 500: "Internal Server Error"
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import TokenServer
+
+/// Draws the refresh-token store as a table, marking what one command
+/// changed: `+` for a new row, `~` for a changed one.
+struct StoreRenderer {
+    let style: Style
+    let text: Localizer
+
+    /// The table after a command, with changes against `before` marked.
+    /// Returns one line when nothing changed.
+    func renderChanges(before: [RefreshTokenRecord], after: [RefreshTokenRecord]) -> [String] {
+        let previous = Dictionary(before.map { ($0.tokenHash, $0) }, uniquingKeysWith: { first, _ in first })
+        var marks: [String: String] = [:]
+        var changed = 0
+        for record in after {
+            if let old = previous[record.tokenHash] {
+                if old != record {
+                    marks[record.tokenHash] = "~"
+                    changed += 1
+                }
+            } else {
+                marks[record.tokenHash] = "+"
+                changed += 1
+            }
+        }
+        guard changed > 0 else {
+            return [style.dim(text(.storeUnchanged(rows: after.count)))]
+        }
+        return [style.bold(text(.storeAfter(changed: changed)))] + table(after, marks: marks, before: previous)
+    }
+
+    /// The whole table, unmarked.
+    func renderAll(_ records: [RefreshTokenRecord]) -> [String] {
+        guard !records.isEmpty else { return [text(.storeEmpty)] }
+        return [style.bold(text(.storeTitle(rows: records.count)))] + table(records, marks: [:], before: [:])
+    }
+
+    private func table(_ records: [RefreshTokenRecord], marks: [String: String], before: [String: RefreshTokenRecord]) -> [String] {
+        let headers = ["", text(.columnHash), text(.columnFamily), text(.columnParent), text(.columnUser),
+                       text(.columnIssued), text(.columnExpires), text(.columnStatus)]
+        var rows: [[String]] = []
+        for record in records {
+            let mark = marks[record.tokenHash] ?? ""
+            var status = record.status.rawValue
+            if let reason = record.revocationReason { status += " (\(reason))" }
+            if mark == "~", let old = before[record.tokenHash], old.status != record.status {
+                status = "\(old.status.rawValue) → \(status)"
+            }
+            rows.append([
+                mark,
+                String(record.tokenHash.prefix(12)),
+                String(record.familyID.prefix(8)),
+                record.parentHash.map { String($0.prefix(8)) } ?? "-",
+                record.subject,
+                Self.shortDate(record.issuedAt),
+                Self.shortDate(record.expiresAt),
+                status,
+            ])
+        }
+
+        var widths = headers.map(TextWidth.columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                widths[index] = max(widths[index], TextWidth.columns(cell))
+            }
+        }
+
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { index, cell in
+                index + 1 == cells.count ? cell : TextWidth.pad(cell, to: widths[index])
+            }
+            return "  " + padded.joined(separator: "  ")
+        }
+
+        var lines = [style.dim(line(headers))]
+        for row in rows {
+            let rendered = line(row)
+            switch row[0] {
+            case "+": lines.append(style.green(rendered))
+            case "~": lines.append(style.yellow(rendered))
+            default: lines.append(rendered)
+            }
+        }
+        return lines
+    }
+
+    /// `03-08 09:00:00`: month, day and time in UTC.
+    static func shortDate(_ seconds: Int64) -> String {
+        let full = TimeFormat.date(seconds)
+        let start = full.index(full.startIndex, offsetBy: 5)
+        let end = full.index(full.endIndex, offsetBy: -4)
+        return String(full[start..<end])
+    }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import JOSE
+import TokenClient
+import TokenServer
+
+/// The REPL engine: runs one line at a time against a `World` and returns
+/// the text to show. It reads no input and writes no output itself, so
+/// tests drive it directly and the front end decides where text goes.
+public final class Session {
+    public struct Options: Sendable {
+        public var language: Language
+        public var color: Bool
+        /// Fixes the clock and randomness; nil for OpenSSL's randomness and
+        /// a clock that starts at the wall-clock time.
+        public var seed: UInt64?
+
+        public init(language: Language = .english, color: Bool = false, seed: UInt64? = nil) {
+            self.language = language
+            self.color = color
+            self.seed = seed
+        }
+    }
+
+    /// The result of one line.
+    public struct Outcome: Sendable {
+        public let output: String
+        /// Set when the line asked to leave the REPL.
+        public let quit: Bool
+        /// Set when the line was not a command or could not run.
+        public let failed: Bool
+    }
+
+    public let options: Options
+    public private(set) var world: World
+    let text: Localizer
+    let style: Style
+    private let wallClockStart: @Sendable () -> Int64
+
+    /// Starts a world for the session.
+    ///
+    /// - Parameter wallClockStart: read once per world when no seed is
+    ///   set; the REPL passes the system clock.
+    public init(options: Options, wallClockStart: @escaping @Sendable () -> Int64) throws {
+        self.options = options
+        self.text = Localizer(language: options.language)
+        self.style = Style(enabled: options.color)
+        self.wallClockStart = wallClockStart
+        self.world = try World(seed: options.seed, wallClockStart: wallClockStart())
+    }
+
+    deinit {
+        world.shutdown()
+    }
+
+    /// The text shown once before the first prompt.
+    public var banner: String {
+        var lines = [style.bold(text(.bannerTitle))]
+        lines.append(text(.bannerServer(start: TimeFormat.date(world.clock.start))))
+        if let seed = options.seed {
+            lines.append(style.yellow(text(.bannerSeeded(seed: seed))))
+        }
+        lines.append(text(.bannerSecret(hex: world.secret.map(HexDump.hex).joined())))
+        let accounts = DemoUsers.credentials.map { "\($0.username) / \($0.password)" }.joined(separator: ", ")
+        lines.append(text(.bannerAccounts(accounts)))
+        lines.append(text(.bannerHelp))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Runs one line and returns what to show.
+    public func execute(_ line: String) -> Outcome {
+        let command: Command
+        do {
+            command = try CommandParser.parse(line)
+        } catch {
+            return Outcome(output: style.red(text(.commandError(error))), quit: false, failed: true)
+        }
+
+        if command == .quit {
+            return Outcome(output: text(.goodbye), quit: true, failed: false)
+        }
+        do {
+            let lines = try run(command)
+            return Outcome(output: lines.joined(separator: "\n"), quit: false, failed: false)
+        } catch let failure as SessionFailure {
+            return Outcome(output: style.red(text(failure.message)), quit: false, failed: true)
+        } catch {
+            return Outcome(output: style.red(text(.unexpectedError(String(describing: error)))), quit: false, failed: true)
+        }
+    }
+
+    private func run(_ command: Command) throws -> [String] {
+        switch command {
+        case .help: return HelpText.lines(text: text, style: style)
+        case .login(let actor, let username, let password): return try login(actor, username: username, password: password)
+        case .me(let actor): return try me(actor)
+        case .refresh(let actor): return try refresh(actor)
+        case .logout(let actor): return try logout(actor)
+        case .tokens(let actor): return tokens(actor)
+        case .tamper(let actor): return try tamper(actor)
+        case .advance(let seconds): return advance(seconds)
+        case .clock: return clock()
+        case .store: return StoreRenderer(style: style, text: text).renderAll(try world.store.allRecords())
+        case .steal(let kinds): return try steal(kinds)
+        case .reset: return try reset()
+        case .quit: return []
+        }
+    }
+
+    // MARK: - Commands that call the server
+
+    private func login(_ actor: Actor, username: String, password: String) throws -> [String] {
+        try withServerCall { () throws(TransportError) in
+            let exchange = try world.client(actor).login(username: username, password: password)
+            var lines = exchangeLines(exchange, actor: actor)
+            if exchange.response.status == 200 {
+                lines.append("")
+                lines.append(text(.nowHolds(actor)))
+                lines += heldTokens(actor, showBytes: false)
+            } else {
+                lines.append(style.red(text(.loginFailed)))
+            }
+            return lines
+        }
+    }
+
+    private func me(_ actor: Actor) throws -> [String] {
+        let sentToken = world.client(actor).storage.accessToken
+        return try withServerCall { () throws(TransportError) in
+            let exchange = try world.client(actor).me()
+            var lines = exchangeLines(exchange, actor: actor)
+            if exchange.response.status == 200 {
+                lines.append(style.green(text(.meSucceeded(actor))))
+            } else {
+                lines.append(style.red(explainAccessFailure(exchange, sentToken: sentToken)))
+            }
+            return lines
+        }
+    }
+
+    private func refresh(_ actor: Actor) throws -> [String] {
+        guard world.client(actor).storage.refreshToken != nil else {
+            throw SessionFailure(.noRefreshToken(actor))
+        }
+        return try withServerCall { () throws(TransportError) in
+            guard let exchange = try world.client(actor).refresh() else { return [] }
+            var lines = exchangeLines(exchange, actor: actor)
+            if exchange.response.status == 200 {
+                let rotated = ExchangeFacts.bodyString("refresh_token", in: exchange) != nil
+                lines.append("")
+                lines.append(text(rotated ? .refreshRotated(actor) : .refreshNotRotated(actor)))
+                lines += heldTokens(actor, showBytes: false)
+            } else {
+                lines.append(style.red(explainGrantFailure(exchange)))
+            }
+            return lines
+        }
+    }
+
+    private func logout(_ actor: Actor) throws -> [String] {
+        guard world.client(actor).storage.refreshToken != nil else {
+            throw SessionFailure(.noRefreshToken(actor))
+        }
+        return try withServerCall { () throws(TransportError) in
+            guard let exchange = try world.client(actor).logout() else { return [] }
+            var lines = exchangeLines(exchange, actor: actor)
+            if exchange.response.status == 204 {
+                lines.append(text(.loggedOut(actor)))
+            }
+            return lines
+        }
+    }
+
+    /// Runs a server call and adds what it did to the store and the log.
+    private func withServerCall(_ body: () throws(TransportError) -> [String]) throws -> [String] {
+        let before = try world.store.allRecords()
+        _ = world.log.drain()
+
+        var lines: [String]
+        do {
+            lines = try body()
+        } catch {
+            throw SessionFailure(.serverUnreachable(error.description))
+        }
+
+        let after = try world.store.allRecords()
+        lines.append("")
+        lines += StoreRenderer(style: style, text: text).renderChanges(before: before, after: after)
+        let entries = world.log.drain()
+        if !entries.isEmpty {
+            lines.append("")
+            lines.append(style.bold(text(.serverLog)))
+            for entry in entries {
+                let line = "  " + entry.line
+                lines.append(entry.level == .warning ? style.yellow(line) : style.dim(line))
+            }
+        }
+        return lines
+    }
+
+    private func exchangeLines(_ exchange: HTTPExchange, actor: Actor) -> [String] {
+        ExchangeRenderer(style: style, text: text).render(exchange, actor: actor)
+    }
+
+    // MARK: - Explaining failures
+
+    /// Says why the server refused an access token, from the token the
+    /// client sent and the server's error response.
+    private func explainAccessFailure(_ exchange: HTTPExchange, sentToken: String?) -> String {
+        guard let sentToken else { return text(.noAccessTokenSent) }
+        let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
+
+        if description.hasPrefix("token expired"),
+            let expiration = try? CompactJWS(parsing: sentToken).claims.numericDate("exp") {
+            return text(.accessTokenExpired(ago: TimeFormat.duration(world.clock.now - expiration),
+                                            expiration: TimeFormat.timeOfDay(expiration),
+                                            now: TimeFormat.timeOfDay(world.clock.now)))
+        }
+        if description.hasPrefix("signature") {
+            return text(.accessTokenBadSignature)
+        }
+        return text(.accessTokenRejected(description))
+    }
+
+    private func explainGrantFailure(_ exchange: HTTPExchange) -> String {
+        let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
+        if description.contains("reuse detected") {
+            return text(.reuseDetected)
+        }
+        if description.contains("expired") {
+            return text(.refreshTokenExpired)
+        }
+        if description.contains("revoked") {
+            return text(.refreshTokenRevoked)
+        }
+        return text(.refreshRejected(description))
+    }
+
+    // MARK: - Local commands
+
+    private func tokens(_ actor: Actor?) -> [String] {
+        let actors = actor.map { [$0] } ?? Actor.allCases
+        var lines: [String] = []
+        for (index, actor) in actors.enumerated() {
+            if index > 0 { lines.append("") }
+            let storage = world.client(actor).storage
+            if storage.accessToken == nil && storage.refreshToken == nil {
+                lines.append(text(.holdsNothing(actor)))
+                continue
+            }
+            lines.append(style.bold(text(.holds(actor))))
+            lines += heldTokens(actor, showBytes: true)
+        }
+        return lines
+    }
+
+    private func heldTokens(_ actor: Actor, showBytes: Bool) -> [String] {
+        let renderer = TokenRenderer(style: style, text: text, now: world.clock.now)
+        let storage = world.client(actor).storage
+        var lines: [String] = []
+        if let access = storage.accessToken {
+            lines += renderer.renderAccessToken(access, title: text(.accessTokenTitle), showBytes: showBytes)
+        }
+        if let refresh = storage.refreshToken {
+            lines += renderer.renderRefreshToken(refresh, title: text(.refreshTokenTitle), seeded: options.seed != nil)
+        }
+        return lines
+    }
+
+    private func tamper(_ actor: Actor) throws -> [String] {
+        let storage = world.client(actor).storage
+        guard let token = storage.accessToken else { throw SessionFailure(.noAccessToken(actor)) }
+        let tampered = try Tamper.swapRole(in: token)
+        storage.accessToken = tampered.token
+
+        var lines = [text(.tampered(actor, from: tampered.oldRole, to: tampered.newRole))]
+        lines.append(text(.tamperedSignatureKept))
+        lines += TokenRenderer(style: style, text: text, now: world.clock.now)
+            .renderAccessToken(tampered.token, title: text(.accessTokenTitle), showBytes: false)
+        return lines
+    }
+
+    private func advance(_ seconds: Int64) -> [String] {
+        let before = world.clock.now
+        world.clock.advance(by: seconds)
+        let now = world.clock.now
+        var lines = [text(.clockAdvanced(from: TimeFormat.date(before), to: TimeFormat.date(now), by: TimeFormat.duration(seconds)))]
+        lines += accessTokenStates()
+        return lines
+    }
+
+    private func clock() -> [String] {
+        let now = world.clock.now
+        var lines = [text(.clockNow(TimeFormat.date(now), elapsed: TimeFormat.duration(now - world.clock.start)))]
+        lines += accessTokenStates()
+        return lines
+    }
+
+    /// One line per actor with an access token: valid for how long, or
+    /// expired how long ago, as the virtual clock reads now.
+    private func accessTokenStates() -> [String] {
+        var lines: [String] = []
+        for actor in Actor.allCases {
+            guard let token = world.client(actor).storage.accessToken,
+                let expiration = try? CompactJWS(parsing: token).claims.numericDate("exp")
+            else { continue }
+            let remaining = expiration - world.clock.now
+            lines.append(remaining > 0
+                ? "  " + text(.accessValidFor(actor, TimeFormat.duration(remaining)))
+                : "  " + style.red(text(.accessExpiredFor(actor, TimeFormat.duration(-remaining)))))
+        }
+        return lines
+    }
+
+    private func steal(_ kinds: [TokenKind]) throws -> [String] {
+        let from = world.user.storage
+        let to = world.attacker.storage
+        var lines: [String] = []
+        for kind in kinds {
+            switch kind {
+            case .access:
+                guard let token = from.accessToken else { throw SessionFailure(.nothingToSteal(kind)) }
+                to.accessToken = token
+                lines.append(text(.stole(kind, ExchangeRenderer.abbreviate(token))))
+            case .refresh:
+                guard let token = from.refreshToken else { throw SessionFailure(.nothingToSteal(kind)) }
+                to.refreshToken = token
+                lines.append(text(.stole(kind, ExchangeRenderer.abbreviate(token))))
+            }
+        }
+        lines.append(style.dim(text(.stealHint)))
+        return lines
+    }
+
+    private func reset() throws -> [String] {
+        world.shutdown()
+        world = try World(seed: options.seed, wallClockStart: wallClockStart())
+        return [text(.resetDone(start: TimeFormat.date(world.clock.start)))]
+    }
+}
+
+/// A command that could not run, with the message that says why.
+struct SessionFailure: Error {
+    let message: Message
+    init(_ message: Message) { self.message = message }
+}
+
+/// Reads fields of a JSON response body.
+enum ExchangeFacts {
+    static func bodyString(_ name: String, in exchange: HTTPExchange) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(exchange.response.body)) as? [String: Any] else {
+            return nil
+        }
+        return object[name] as? String
+    }
+}

@@ -1,0 +1,75 @@
+import JOSE
+
+/// Why the server refused a request, with the HTTP status and the OAuth
+/// error code (RFC 6749 section 5.2, RFC 6750 section 3.1) it maps to.
+///
+/// The server turns these into responses in one place (`Router`);
+/// `description` is the `error_description` sent to the client and holds
+/// no token, hash or secret.
+public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The request itself is unusable: wrong body, missing field.
+    case invalidRequest(String)
+    /// Unknown user or wrong password; the two are not told apart.
+    case invalidCredentials
+    /// The refresh token is unknown to the store.
+    case unknownRefreshToken
+    /// The refresh token's absolute lifetime has passed.
+    case refreshTokenExpired(expiredAt: Int64, now: Int64)
+    /// The refresh token was revoked (`reason` as stored).
+    case refreshTokenRevoked(reason: String)
+    /// A rotated refresh token came back: the family was revoked (or, with
+    /// the reject-only policy, the request alone was refused).
+    case refreshTokenReused(familyRevoked: Bool)
+    /// The bearer access token failed verification.
+    case invalidAccessToken(JOSEError)
+    /// No bearer token was sent.
+    case missingAccessToken
+
+    /// The HTTP status code.
+    public var status: Int {
+        switch self {
+        // RFC 6749 section 5.2: a bad grant (wrong password, dead refresh
+        // token) is a 400; only a bad access token at a resource is a 401.
+        case .invalidRequest, .invalidCredentials, .unknownRefreshToken, .refreshTokenExpired,
+            .refreshTokenRevoked, .refreshTokenReused:
+            400
+        case .invalidAccessToken, .missingAccessToken: 401
+        }
+    }
+
+    /// The OAuth `error` code.
+    public var code: String {
+        switch self {
+        case .invalidRequest: "invalid_request"
+        case .invalidCredentials, .unknownRefreshToken, .refreshTokenExpired, .refreshTokenRevoked,
+            .refreshTokenReused:
+            "invalid_grant"
+        case .invalidAccessToken: "invalid_token"
+        // RFC 6750 section 3.1: a request with no credentials gets no error code.
+        case .missingAccessToken: "invalid_request"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidRequest(let detail):
+            detail
+        case .invalidCredentials:
+            "unknown username or wrong password"
+        case .unknownRefreshToken:
+            "refresh token not recognised"
+        case .refreshTokenExpired(let expiredAt, let now):
+            "refresh token expired \(now - expiredAt) s ago; log in again"
+        case .refreshTokenRevoked(let reason):
+            "refresh token revoked (\(reason)); log in again"
+        case .refreshTokenReused(let familyRevoked):
+            familyRevoked
+                ? "refresh token reuse detected; every token of this login was revoked"
+                : "refresh token was already used"
+        case .invalidAccessToken(let error):
+            error.description
+        case .missingAccessToken:
+            "no access token: send Authorization: Bearer <token>"
+        }
+    }
+}

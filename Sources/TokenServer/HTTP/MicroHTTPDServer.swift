@@ -1,0 +1,175 @@
+// The one file in TokenLab that calls libmicrohttpd.
+//
+// MHD calls the access handler several times per request: once when the
+// headers are in (the per-request context is still null), once per chunk of
+// body, and a last time with no body left, when the response is queued.
+// The per-request context is a retained `RequestContext` whose pointer MHD
+// stores; the completion callback releases it.
+
+internal import CMicroHTTPD
+import Foundation
+
+/// Why the HTTP server could not start.
+public struct HTTPServerError: Error, CustomStringConvertible, Sendable {
+    public let host: String
+    public let port: UInt16
+    public let reason: String
+
+    public var description: String {
+        "cannot listen on \(host):\(port): \(reason); pick another --port or stop the program using it"
+    }
+}
+
+/// A libmicrohttpd daemon that hands each complete request to a handler.
+///
+/// The handler runs on one of MHD's worker threads and must be thread-safe.
+public final class MicroHTTPDServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+
+    /// Bodies larger than this are not buffered; the request is answered
+    /// with 413.
+    public static let maximumBodySize = 16 * 1024
+
+    private var daemon: OpaquePointer?
+    private let box: HandlerBox
+    /// The port actually bound, which differs from the requested one when
+    /// 0 asked for an ephemeral port.
+    public let port: UInt16
+    public let host: String
+
+    /// Starts listening on `host` (an IPv4 address) and `port`.
+    public init(host: String, port: UInt16, threads: Int, handler: @escaping Handler) throws(HTTPServerError) {
+        let box = HandlerBox(handler: handler)
+        let context = Unmanaged.passUnretained(box).toOpaque()
+        let callbacks = makeCallbacks()
+
+        // MHD keeps `context` for the daemon's lifetime; `self.box` keeps
+        // the HandlerBox alive at least that long, because deinit stops
+        // the daemon before the box is released.
+        guard let daemon = tl_mhd_start(
+            host, port, UInt32(max(1, threads)), 30, 64 * 1024,
+            callbacks.access, context, callbacks.completed, nil)
+        else {
+            throw HTTPServerError(host: host, port: port, reason: String(cString: strerror(errno)))
+        }
+        self.daemon = daemon
+        self.box = box
+        self.host = host
+        self.port = tl_mhd_bound_port(daemon)
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Stops accepting connections and waits for MHD's threads to finish.
+    /// Safe to call more than once.
+    public func stop() {
+        if let daemon {
+            MHD_stop_daemon(daemon)
+            self.daemon = nil
+        }
+    }
+}
+
+/// The handler closure, behind a class so MHD can hold a pointer to it.
+private final class HandlerBox: @unchecked Sendable {
+    let handler: MicroHTTPDServer.Handler
+    init(handler: @escaping MicroHTTPDServer.Handler) { self.handler = handler }
+}
+
+/// The state of one request while MHD delivers its body.
+private final class RequestContext {
+    var body: [UInt8] = []
+    var bodyTooLarge = false
+}
+
+/// Collects header or query pairs in MHD_get_connection_values.
+private final class PairCollector {
+    var pairs: [(name: String, value: String)] = []
+}
+
+/// Builds the C callbacks outside any actor: MHD calls them on its own
+/// threads, and a closure formed in a main-actor context would trap there.
+private nonisolated func makeCallbacks() -> (
+    access: MHD_AccessHandlerCallback, completed: MHD_RequestCompletedCallback
+) {
+    let access: MHD_AccessHandlerCallback = { cls, connection, url, method, _, uploadData, uploadDataSize, requestContext in
+        guard let cls, let connection, let requestContext, let uploadDataSize else { return .NO }
+
+        // First call for this request: headers only. Create the context
+        // and ask MHD for the body.
+        guard let existing = requestContext.pointee else {
+            requestContext.pointee = Unmanaged.passRetained(RequestContext()).toOpaque()
+            return .YES
+        }
+        let state = Unmanaged<RequestContext>.fromOpaque(existing).takeUnretainedValue()
+
+        // A chunk of body: keep it while under the limit, and always tell
+        // MHD it was consumed so the upload finishes.
+        if uploadDataSize.pointee > 0 {
+            let size = uploadDataSize.pointee
+            if let uploadData, !state.bodyTooLarge, state.body.count + size <= MicroHTTPDServer.maximumBodySize {
+                uploadData.withMemoryRebound(to: UInt8.self, capacity: size) { bytes in
+                    state.body.append(contentsOf: UnsafeBufferPointer(start: bytes, count: size))
+                }
+            } else {
+                state.bodyTooLarge = true
+                state.body = []
+            }
+            uploadDataSize.pointee = 0
+            return .YES
+        }
+
+        // The whole request is in: build it, run the handler, queue the response.
+        let request = HTTPRequest(
+            method: method.map { String(cString: $0) } ?? "",
+            path: url.map { String(cString: $0) } ?? "/",
+            headers: collectPairs(connection, .HEADER_KIND),
+            queryArguments: collectPairs(connection, .GET_ARGUMENT_KIND),
+            body: state.body,
+            bodyTooLarge: state.bodyTooLarge)
+        let box = Unmanaged<HandlerBox>.fromOpaque(cls).takeUnretainedValue()
+        let response = box.handler(request)
+        return queue(response, on: connection)
+    }
+
+    let completed: MHD_RequestCompletedCallback = { _, _, requestContext, _ in
+        guard let requestContext, let existing = requestContext.pointee else { return }
+        Unmanaged<RequestContext>.fromOpaque(existing).release()
+        requestContext.pointee = nil
+    }
+
+    return (access, completed)
+}
+
+private nonisolated func collectPairs(_ connection: OpaquePointer, _ kind: MHD_ValueKind) -> [(name: String, value: String)] {
+    let collector = PairCollector()
+    let iterator: MHD_KeyValueIterator = { cls, _, key, value in
+        guard let cls, let key else { return .YES }
+        let collector = Unmanaged<PairCollector>.fromOpaque(cls).takeUnretainedValue()
+        collector.pairs.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+        return .YES
+    }
+    // The collector outlives the call, which iterates synchronously.
+    withExtendedLifetime(collector) {
+        _ = MHD_get_connection_values(connection, kind, iterator, Unmanaged.passUnretained(collector).toOpaque())
+    }
+    return collector.pairs
+}
+
+private nonisolated func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    // MUST_COPY: MHD copies the body before this function returns, so the
+    // Swift array's buffer need not outlive the call.
+    let created = response.body.withUnsafeBytes { buffer in
+        MHD_create_response_from_buffer(
+            buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress), .RESPMEM_MUST_COPY)
+    }
+    guard let created else { return .NO }
+    defer { MHD_destroy_response(created) }
+
+    for header in response.headers {
+        guard MHD_add_response_header(created, header.name, header.value) == .YES else { return .NO }
+    }
+    return MHD_queue_response(connection, UInt32(response.status), created)
+}

@@ -1,0 +1,27 @@
+/// The operations a store offers inside one transaction.
+///
+/// Everything done through one `RefreshTokenTransaction` commits together
+/// or not at all, and no other writer runs in between, so two refreshes of
+/// one token cannot both see it active.
+public protocol RefreshTokenTransaction {
+    /// Returns the record whose token hashes to `tokenHash`, if any.
+    func record(hash tokenHash: String) throws -> RefreshTokenRecord?
+    func insert(_ record: RefreshTokenRecord) throws
+    /// Marks an active token rotated and links it to its successor.
+    func markRotated(hash tokenHash: String, replacedBy successorHash: String) throws
+    /// Revokes every token of `familyID` that is not revoked yet.
+    ///
+    /// - Returns: the records as they were before revocation, for display.
+    func revokeFamily(_ familyID: String, reason: String) throws -> [RefreshTokenRecord]
+}
+
+/// Server-side storage of refresh-token records.
+public protocol RefreshTokenStore: Sendable {
+    /// Runs `body` in one write transaction: commits when it returns,
+    /// rolls back when it throws, and rethrows the body's own error.
+    func transaction<T>(_ body: (any RefreshTokenTransaction) throws -> T) throws -> T
+    /// Returns every record, oldest first.
+    func allRecords() throws -> [RefreshTokenRecord]
+    /// A short name for logs and the REPL, such as `sqlite`.
+    var kind: String { get }
+}
