@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenLabTests",
-            dependencies: ["TokenLab", "TokenServer", "TokenClient", "JOSE"]
+            dependencies: ["TokenLab", "TokenServer", "TokenClient", "JOSE", "tokenlab"]
         ),
     ]
 )

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Runs the built `tokenlab` binary as a user would, with piped input.
+@Suite("tokenlab executable")
+struct ExecutableTests {
+    static let story = """
+        login hong gildong-demo
+        me
+        advance 16m
+        me
+        refresh
+        me
+        steal refresh
+        attacker refresh
+        refresh
+        store
+
+        """
+
+    /// The `tokenlab` binary beside the test bundle in the build folder.
+    static var binary: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !directory.path.isEmpty, directory.path != "/" {
+            let candidate = directory.appendingPathComponent("tokenlab")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/tokenlab")
+    }
+
+    static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged["NO_COLOR"] = nil
+        merged["LANG"] = "C.UTF-8"
+        merged["LC_ALL"] = nil
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
+    @Test("the piped story exits 0 and repeats byte for byte")
+    func pipedStory() throws {
+        let first = try Self.run(["--seed", "7", "--no-color"], input: Self.story)
+        let second = try Self.run(["--seed", "7", "--no-color"], input: Self.story)
+        #expect(first.status == 0)
+        #expect(first.error.isEmpty)
+        #expect(first.output == second.output)
+        #expect(first.output.contains("tokenlab> attacker refresh\n"))
+        #expect(first.output.contains("Reuse detected"))
+        #expect(!first.output.contains("\u{1B}["))
+    }
+
+    @Test("a different seed gives different tokens")
+    func otherSeed() throws {
+        let seven = try Self.run(["--seed", "7", "--no-color"], input: "login hong gildong-demo\n")
+        let eight = try Self.run(["--seed", "8", "--no-color"], input: "login hong gildong-demo\n")
+        #expect(seven.output != eight.output)
+    }
+
+    @Test("--lang ko and LANG=ko switch the language")
+    func korean() throws {
+        let flag = try Self.run(["--seed", "7", "--lang", "ko"], input: "help\n")
+        #expect(flag.output.contains("명령어"))
+        let environment = try Self.run(["--seed", "7"], input: "help\n", environment: ["LANG": "ko_KR.UTF-8"])
+        #expect(environment.output.contains("명령어"))
+    }
+
+    @Test("bad flags exit 2 with the value named", arguments: [
+        (["--seed", "banana"], "banana"), (["--frobnicate"], "--frobnicate"), (["--lang", "fr"], "fr"), (["--seed"], "--seed"),
+    ])
+    func badFlags(arguments: [String], named: String) throws {
+        let result = try Self.run(arguments, input: "")
+        #expect(result.status == 2)
+        #expect(result.error.contains(named))
+    }
+
+    @Test("--help prints usage and exits 0")
+    func help() throws {
+        let result = try Self.run(["--help"], input: "")
+        #expect(result.status == 0)
+        #expect(result.output.contains("--seed N"))
+    }
+
+    @Test("odd input bytes and empty input do not crash")
+    func oddInput() throws {
+        let result = try Self.run(["--seed", "1", "--no-color"], input: "\u{0}\u{7}\r\nlogin \"x\n\t\n")
+        #expect(result.status == 0)
+        let empty = try Self.run(["--seed", "1"], input: "")
+        #expect(empty.status == 0)
+    }
+}

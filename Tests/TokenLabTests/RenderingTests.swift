@@ -1,0 +1,52 @@
+import Testing
+@testable import TokenLab
+
+@Suite("Rendering helpers")
+struct RenderingTests {
+    @Test("dates are UTC and independent of the machine")
+    func dates() {
+        #expect(TimeFormat.date(0) == "1970-01-01 00:00:00 UTC")
+        #expect(TimeFormat.date(World.seededStart) == "2025-03-01 09:00:00 UTC")
+        #expect(TimeFormat.date(951_782_400) == "2000-02-29 00:00:00 UTC")
+        #expect(TimeFormat.date(-1) == "1969-12-31 23:59:59 UTC")
+        #expect(TimeFormat.timeOfDay(World.seededStart + 960) == "09:16:00")
+    }
+
+    @Test("durations show the two largest units", arguments: [
+        (Int64(0), "0s"), (45, "45s"), (60, "1m 0s"), (900, "15m 0s"), (3661, "1h 1m"), (604_800, "7d 0h"), (-60, "1m 0s"),
+    ])
+    func durations(seconds: Int64, text: String) {
+        #expect(TimeFormat.duration(seconds) == text)
+    }
+
+    @Test("Hangul takes two columns")
+    func hangulWidth() {
+        #expect(TextWidth.columns("홍길동") == 6)
+        #expect(TextWidth.columns("abc") == 3)
+        #expect(TextWidth.columns("\u{1B}[31mred\u{1B}[0m") == 3)
+        #expect(TextWidth.pad("홍", to: 4) == "홍  ")
+    }
+
+    @Test("chunks split by columns, not characters")
+    func chunks() {
+        #expect(TextWidth.chunks("홍길동abc", width: 4) == ["홍길", "동ab", "c"])
+        #expect(TextWidth.chunks("", width: 4) == [""])
+    }
+
+    @Test("only token-like strings are shortened")
+    func abbreviate() {
+        let token = String(repeating: "A", count: 50)
+        #expect(ExchangeRenderer.abbreviate(token) == String(repeating: "A", count: 24) + "…")
+        let sentence = "refresh token reuse detected; every token of this login was revoked"
+        #expect(ExchangeRenderer.abbreviate(sentence) == sentence)
+    }
+
+    @Test("language comes from the flag, then the locale")
+    func language() {
+        #expect(Language.resolve(flag: "ko", environment: [:]) == .korean)
+        #expect(Language.resolve(flag: "fr", environment: [:]) == nil)
+        #expect(Language.resolve(flag: nil, environment: ["LANG": "ko_KR.UTF-8"]) == .korean)
+        #expect(Language.resolve(flag: nil, environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "C"]) == .english)
+        #expect(Language.resolve(flag: nil, environment: [:]) == .english)
+    }
+}

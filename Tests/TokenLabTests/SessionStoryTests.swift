@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TokenServer
+@testable import TokenLab
+
+@Suite("REPL session on the real server")
+struct SessionStoryTests {
+    static let story = [
+        "login hong gildong-demo", "me", "advance 16m", "me", "refresh", "me",
+        "steal refresh", "attacker refresh", "refresh", "store",
+    ]
+
+    static func session(_ language: Language = .english) throws -> Session {
+        try Session(options: .init(language: language, color: false, seed: 7), wallClockStart: { 0 })
+    }
+
+    @Test("the story runs step by step with the right effects")
+    func story() throws {
+        let session = try Self.session()
+
+        let login = session.execute("login hong gildong-demo")
+        #expect(!login.failed)
+        #expect(login.output.contains("200 OK"))
+        #expect(login.output.contains("\"홍길동\""))
+        #expect(login.output.contains("expires in 15m 0s"))
+        #expect(login.output.contains("ed 99 8d ea b8 b8 eb 8f 99"))
+        #expect(try session.world.store.allRecords().map(\.status) == [.active])
+
+        #expect(session.execute("me").output.contains("200 OK"))
+        #expect(session.execute("advance 16m").output.contains("expired 1m 0s ago"))
+
+        let expired = session.execute("me")
+        #expect(expired.output.contains("401 Unauthorized"))
+        #expect(expired.output.contains("expired 1m 0s ago"))
+
+        let refreshed = session.execute("refresh")
+        #expect(refreshed.output.contains("200 OK"))
+        #expect(refreshed.output.contains("active → rotated"))
+        #expect(try session.world.store.allRecords().map(\.status) == [.rotated, .active])
+        #expect(session.execute("me").output.contains("200 OK"))
+
+        #expect(session.execute("steal refresh").output.contains("copied"))
+        #expect(session.execute("attacker refresh").output.contains("200 OK"))
+        #expect(try session.world.store.allRecords().map(\.status) == [.rotated, .rotated, .active])
+
+        let reuse = session.execute("refresh")
+        #expect(reuse.output.contains("400 Bad Request"))
+        #expect(reuse.output.contains("Reuse detected"))
+        #expect(reuse.output.contains("refresh.reuse_detected"))
+        #expect(reuse.output.contains("active → revoked (reuse_detected)"))
+        let records = try session.world.store.allRecords()
+        #expect(records.count == 3)
+        #expect(records.allSatisfy { $0.status == .revoked && $0.revocationReason == "reuse_detected" })
+
+        #expect(session.execute("store").output.contains("3 rows"))
+        #expect(session.execute("quit").quit)
+    }
+
+    @Test("the same seed gives the same bytes")
+    func deterministic() throws {
+        func transcript() throws -> String {
+            let session = try Self.session()
+            return ([session.banner] + Self.story.map { session.execute($0).output }).joined(separator: "\n")
+        }
+        let first = try transcript()
+        #expect(first == (try transcript()))
+        #expect(!first.contains("127.0.0.1:"))
+    }
+
+    @Test("the story runs in Korean")
+    func korean() throws {
+        let session = try Self.session(.korean)
+        #expect(session.banner.contains("데모 계정"))
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("advance 16m")
+        #expect(session.execute("me").output.contains("1m 0s 전에 만료"))
+    }
+
+    @Test("mistyped commands print an error and the session goes on")
+    func mistakes() throws {
+        let session = try Self.session()
+        for line in ["advance banana", "login", "attacker", "", String(repeating: "x", count: 10_000), "refresh", "tamper", "steal access", "logout"] {
+            let outcome = session.execute(line)
+            #expect(outcome.failed, "\(line.prefix(20))")
+            #expect(!outcome.quit)
+            #expect(!outcome.output.isEmpty)
+        }
+        #expect(session.execute("advance banana").output.contains("\"banana\""))
+        #expect(!session.execute("login hong gildong-demo").failed)
+    }
+
+    @Test("tamper keeps the signature and the server rejects it")
+    func tamper() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        let tampered = session.execute("tamper")
+        #expect(tampered.output.contains("\"user\" → \"admin\""))
+        let rejected = session.execute("me")
+        #expect(rejected.output.contains("401 Unauthorized"))
+        #expect(rejected.output.contains("signature does not match"))
+    }
+
+    @Test("logout revokes the family and clears the tokens")
+    func logout() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        let outcome = session.execute("logout")
+        #expect(outcome.output.contains("204 No Content"))
+        #expect(outcome.output.contains("active → revoked (logout)"))
+        #expect(session.execute("tokens").output.contains("holds no tokens"))
+    }
+
+    @Test("reset starts a fresh world")
+    func reset() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("advance 1h")
+        #expect(session.execute("reset").output.contains("2025-03-01 09:00:00 UTC"))
+        #expect(try session.world.store.allRecords().isEmpty)
+        #expect(session.world.clock.now == World.seededStart)
+    }
+}
