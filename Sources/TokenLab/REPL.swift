@@ -21,7 +21,9 @@ public enum REPL {
 
             let outcome = session.execute(line)
             if !outcome.output.isEmpty {
-                write(outcome.output + "\n")
+                // At a terminal, a blank line parts the output from the
+                // next prompt; a pipe gets one before each echoed prompt.
+                write(outcome.output + (input.isInteractive ? "\n\n" : "\n"))
             }
             if outcome.quit {
                 return 0

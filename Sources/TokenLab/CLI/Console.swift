@@ -1,0 +1,58 @@
+import Foundation
+
+/// Standard output and standard error, written as UTF-8.
+public enum Console {
+    public static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    public static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Why a command line is unusable, as a catalog message. Commands exit
+/// with status 2 for these.
+public struct UsageError: Error {
+    public let message: Message
+
+    public init(_ message: Message) {
+        self.message = message
+    }
+}
+
+/// Walks a command line's arguments; `--name=value` and `--name value`
+/// both work.
+struct ArgumentCursor {
+    private let arguments: [String]
+    private var index = 0
+    private var pendingValue: String?
+
+    init(_ arguments: [String]) {
+        self.arguments = arguments
+    }
+
+    /// The next option or operand, with any `=value` held for `value(for:)`.
+    mutating func next() -> String? {
+        guard index < arguments.count else { return nil }
+        let argument = arguments[index]
+        index += 1
+        if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+            pendingValue = String(argument[argument.index(after: equals)...])
+            return String(argument[..<equals])
+        }
+        pendingValue = nil
+        return argument
+    }
+
+    /// The value of `option`: its `=value`, or the next argument.
+    mutating func value(for option: String) throws(UsageError) -> String {
+        if let pendingValue {
+            self.pendingValue = nil
+            return pendingValue
+        }
+        guard index < arguments.count else { throw UsageError(.cliMissingValue(option: option)) }
+        defer { index += 1 }
+        return arguments[index]
+    }
+}
