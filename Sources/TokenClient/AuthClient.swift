@@ -13,12 +13,17 @@ public final class AuthClient: Sendable {
 
     public let name: String
     public let storage: TokenStorage
+    /// Whether an `invalid_grant` from the refresh endpoint makes the
+    /// client drop its tokens, as an honest app does when it sends its user
+    /// back to the login screen. A thief keeps whatever still works.
+    public let forgetsTokensOnInvalidGrant: Bool
     private let transport: HTTPTransport
 
-    public init(name: String, transport: HTTPTransport, storage: TokenStorage = TokenStorage()) {
+    public init(name: String, transport: HTTPTransport, storage: TokenStorage = TokenStorage(), forgetsTokensOnInvalidGrant: Bool = true) {
         self.name = name
         self.transport = transport
         self.storage = storage
+        self.forgetsTokensOnInvalidGrant = forgetsTokensOnInvalidGrant
     }
 
     /// `POST /api/v1/auth/login`; on 200 stores both tokens.
@@ -31,14 +36,14 @@ public final class AuthClient: Sendable {
     /// `POST /api/v1/auth/refresh` with the stored refresh token; on 200
     /// stores the new access token and, if sent, the new refresh token.
     /// On `invalid_grant` the session is over, so the client forgets both
-    /// tokens, as an app sends its user back to the login screen.
+    /// tokens unless `forgetsTokensOnInvalidGrant` is off.
     ///
     /// - Returns: nil when there is no refresh token to send.
     public func refresh() throws(TransportError) -> HTTPExchange? {
         guard let token = storage.refreshToken else { return nil }
         let exchange = try postJSON(Self.refreshPath, ["refresh_token": token])
         storeTokens(from: exchange)
-        if Self.errorCode(of: exchange) == "invalid_grant" {
+        if forgetsTokensOnInvalidGrant && Self.errorCode(of: exchange) == "invalid_grant" {
             storage.clear()
         }
         return exchange

@@ -31,17 +31,22 @@ public final class Session {
     }
 
     public let options: Options
-    public private(set) var world: World
+    public internal(set) var world: World
     let text: Localizer
     let style: Style
-    private let wallClockStart: @Sendable () -> Int64
+    let wallClockStart: @Sendable () -> Int64
+    /// Where `lesson` commands find lessons; nil when none were found.
+    let lessons: LessonLibrary?
+    /// The lesson in progress, if any.
+    var lessonRun: LessonRun?
 
     /// Starts a world for the session.
     ///
     /// - Parameter wallClockStart: read once per world when no seed is
     ///   set; the REPL passes the system clock.
-    public init(options: Options, wallClockStart: @escaping @Sendable () -> Int64) throws {
+    public init(options: Options, lessons: LessonLibrary? = nil, wallClockStart: @escaping @Sendable () -> Int64) throws {
         self.options = options
+        self.lessons = lessons
         self.text = Localizer(language: options.language)
         self.style = Style(enabled: options.color)
         self.wallClockStart = wallClockStart
@@ -88,7 +93,7 @@ public final class Session {
         }
     }
 
-    private func run(_ command: Command) throws -> [String] {
+    func run(_ command: Command) throws -> [String] {
         switch command {
         case .help: return HelpText.lines(text: text, style: style)
         case .login(let actor, let username, let password): return try login(actor, username: username, password: password)
@@ -103,6 +108,14 @@ public final class Session {
         case .steal(let kinds): return try steal(kinds)
         case .reset: return try reset()
         case .quit: return []
+        case .policyShow: return policyShow()
+        case .policySet(let key, let value): return try policySet(key: key, value: value)
+        case .lessonList: return try lessonList()
+        case .lessonStart(let number): return try lessonStart(number)
+        case .lessonQuit: return lessonQuit()
+        case .next: return try lessonNext()
+        case .back: return try lessonBack()
+        case .again: return try lessonAgain()
         }
     }
 
@@ -331,10 +344,18 @@ public final class Session {
         return lines
     }
 
+    /// Starts the lab over. A running lesson goes on, with its own seed,
+    /// so a lesson step may reset between experiments.
     private func reset() throws -> [String] {
-        world.shutdown()
-        world = try World(seed: options.seed, wallClockStart: wallClockStart())
+        try rebuildWorld(seed: lessonRun?.seed ?? options.seed)
         return [text(.resetDone(start: TimeFormat.date(world.clock.start)))]
+    }
+
+    /// Replaces the world with a fresh one: new server, empty store, the
+    /// standard policy, no tokens, the clock at its start.
+    func rebuildWorld(seed: UInt64?) throws {
+        world.shutdown()
+        world = try World(seed: seed, wallClockStart: wallClockStart())
     }
 }
 

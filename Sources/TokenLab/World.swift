@@ -54,7 +54,7 @@ public final class World {
         }
         let transport = HTTPTransport(baseURL: baseURL)
         self.user = AuthClient(name: "user", transport: transport)
-        self.attacker = AuthClient(name: "attacker", transport: transport)
+        self.attacker = AuthClient(name: "attacker", transport: transport, forgetsTokensOnInvalidGrant: false)
     }
 
     /// Stops the server and deletes the store's files.

@@ -5,8 +5,13 @@ import TokenLab
 // its own type in TokenLab/CLI, so it can be tested without a process.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let environment = ProcessInfo.processInfo.environment
+let rest = Array(arguments.dropFirst())
 
 let status: Int32 = switch arguments.first {
+case "lesson":
+    REPLCommand.main(arguments: rest, environment: environment, lessonOperand: true)
+case "replay":
+    ReplayCommand.main(arguments: rest, environment: environment)
 default:
     REPLCommand.main(arguments: arguments, environment: environment)
 }

@@ -1,16 +1,19 @@
 import Foundation
 import TokenServer
 
-/// `tokenlab [options]`: the REPL with its embedded server.
+/// `tokenlab [options]`: the REPL with its embedded server, and
+/// `tokenlab lesson N [options]`, the same REPL with lesson N started.
 public enum REPLCommand {
     struct Arguments {
         var seed: UInt64?
         var language: String?
         var noColor = false
         var help = false
+        var recordPath: String?
+        var lesson: Int?
     }
 
-    static func parse(_ arguments: [String]) throws(UsageError) -> Arguments {
+    static func parse(_ arguments: [String], lessonOperand: Bool) throws(UsageError) -> Arguments {
         var parsed = Arguments()
         var cursor = ArgumentCursor(arguments)
         while let argument = cursor.next() {
@@ -21,24 +24,36 @@ public enum REPLCommand {
                 parsed.seed = seed
             case "--lang":
                 parsed.language = try cursor.value(for: "--lang")
+            case "--record":
+                parsed.recordPath = try cursor.value(for: "--record")
             case "--no-color":
                 parsed.noColor = true
             case "--help", "-h":
                 parsed.help = true
             default:
-                throw UsageError(.cliUnknownOption(argument))
+                guard lessonOperand, parsed.lesson == nil, !argument.hasPrefix("-") else {
+                    throw UsageError(.cliUnknownOption(argument))
+                }
+                guard let number = Int(argument), number > 0 else { throw UsageError(.cliInvalidLesson(argument)) }
+                parsed.lesson = number
             }
+        }
+        if lessonOperand && parsed.lesson == nil && !parsed.help {
+            throw UsageError(.cliMissingLesson)
         }
         return parsed
     }
 
     /// Runs the REPL and returns the exit status: 0 at `quit` or end of
-    /// input, 1 when the server cannot start, 2 for a usage error.
-    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+    /// input, 1 when the lab cannot start or the record file cannot be
+    /// written, 2 for a usage error.
+    ///
+    /// - Parameter lessonOperand: true for `tokenlab lesson N`.
+    public static func main(arguments: [String], environment: [String: String], lessonOperand: Bool = false) -> Int32 {
         let fallback = Localizer(language: Language.resolve(flag: nil, environment: environment) ?? .english)
         let parsed: Arguments
         do {
-            parsed = try parse(arguments)
+            parsed = try parse(arguments, lessonOperand: lessonOperand)
         } catch {
             Console.writeError("tokenlab: " + fallback(error.message) + "\n")
             return 2
@@ -49,26 +64,72 @@ public enum REPLCommand {
         }
         let text = Localizer(language: language)
         if parsed.help {
-            Console.write(text(.cliUsage) + "\n")
+            Console.write(text(lessonOperand ? .cliLessonUsage : .cliUsage) + "\n")
             return 0
+        }
+
+        // A recording must replay byte for byte, and a lesson must match
+        // its transcript, so both always have a seed.
+        var seed = parsed.seed
+        if (parsed.recordPath != nil || lessonOperand) && seed == nil {
+            seed = Session.lessonSeed
+        }
+
+        var recorder: TranscriptFile?
+        if let path = parsed.recordPath {
+            do {
+                recorder = try TranscriptFile(path: path, header: Transcript.header(seed: seed ?? 0, language: language))
+            } catch {
+                Console.writeError("tokenlab: " + text(.cliCannotWrite(path: path, reason: error.localizedDescription)) + "\n")
+                return 1
+            }
         }
 
         // NO_COLOR (no-color.org): any non-empty value turns colour off.
         let color = !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && TerminalInfo.standardOutputIsTerminal
-        let options = Session.Options(language: language, color: color, seed: parsed.seed)
+        let options = Session.Options(language: language, color: color, seed: seed)
+        let lessons = LessonLibrary.locate(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         let session: Session
         do {
-            session = try Session(options: options, wallClockStart: { SystemClock().now })
+            session = try Session(options: options, lessons: lessons, wallClockStart: { SystemClock().now })
         } catch {
             Console.writeError("tokenlab: " + text(.cliStartFailed(String(describing: error))) + "\n")
             return 1
         }
 
+        let initial = parsed.lesson.map { ["lesson start \($0)"] } ?? []
+        let record = recorder.map { file in { (chunk: String) in file.append(chunk) } }
         if TerminalInfo.standardInputIsTerminal {
             var input = EditLineSource()
-            return REPL.run(session: session, input: &input, write: Console.write)
+            return REPL.run(session: session, input: &input, initialInputs: initial, write: Console.write, record: record)
         }
         var input = PipedLineSource()
-        return REPL.run(session: session, input: &input, write: Console.write)
+        return REPL.run(session: session, input: &input, initialInputs: initial, write: Console.write, record: record)
+    }
+}
+
+/// A transcript being written as the session goes, so a crash or Ctrl-C
+/// keeps everything up to the last command.
+final class TranscriptFile {
+    private let handle: FileHandle
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        self.handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
+    convenience init(path: String, header: String) throws {
+        try self.init(path: path)
+        append(header)
+    }
+
+    func append(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+
+    deinit {
+        try? handle.close()
     }
 }

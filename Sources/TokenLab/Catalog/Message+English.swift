@@ -156,6 +156,48 @@ extension Message {
         case .stealHint:
             "The server cannot tell a copy from the original. Try `attacker me` or `attacker refresh`."
 
+        case .policyTitle:
+            "Server policy:"
+        case .policyKey(let key):
+            Self.englishPolicyKeys[key] ?? key
+        case .policyHint:
+            "Change one with `policy set KEY VALUE`, for example `policy set rotation off`."
+        case .policyChanged(let key, let value):
+            "Policy: \(key) is now \(value). It applies from the next request."
+        case .policyInvalidValue(let key, let value, let expected):
+            "\"\(CommandError.shorten(value))\" is not a valid value for \(key); use one of: \(expected)."
+        case .policyUnknownKey(let key, let known):
+            "Unknown policy key \"\(CommandError.shorten(key))\". Keys: \(known)."
+
+        case .lessonsNotFound:
+            "No lessons found. Run TokenLab from its checkout (scripts/tokenlab), or set TOKENLAB_LESSONS to the Lessons folder."
+        case .lessonListTitle:
+            "Lessons:"
+        case .lessonListHint:
+            "Start one with `lesson start N`, then type `next` for each step."
+        case .lessonNotFound(let number):
+            "There is no lesson \(number). Type `lesson list` to see them."
+        case .lessonFreshLab(let seed):
+            "The lab was reset for this lesson: new server, empty store, seed \(seed), standard policy."
+        case .lessonNextHint(let step, let count, let title):
+            "Type `next` for step \(step) of \(count): \(title)"
+        case .lessonNone:
+            "No lesson is running. Type `lesson list` to see them."
+        case .lessonQuit(let title):
+            "Left the lesson \"\(title)\". The lab stays as it is."
+        case .lessonFinished(let next):
+            "This lesson is finished. Type `lesson start \(next)` for the next one, or `lesson list`."
+        case .lessonAtStart:
+            "There is no earlier step. Type `again` to run this step again."
+        case .lessonNothingToRepeat:
+            "No step has run yet. Type `next` to run the first one."
+        case .lessonRebuilt(let steps):
+            "Rebuilt the lab and ran the first \(steps) steps again without showing them. Commands you typed between steps were not replayed."
+        case .lessonStepHeading(let step, let count, let title):
+            "── Step \(step) of \(count): \(title) ──"
+        case .lessonEnd(let next):
+            "End of the lesson. Type `lesson start \(next)` for the next one, or keep experimenting."
+
         case .cliUsage:
             """
             Usage: tokenlab [options]
@@ -168,7 +210,14 @@ extension Message {
               --lang L     language of every message: en or ko (default: from LANG)
               --no-color   plain text (also when NO_COLOR is set or output is not
                            a terminal)
+              --record F   also write the session to transcript file F, which
+                           `tokenlab replay` plays and checks (implies --seed 7
+                           unless --seed is given)
               --help       show this text
+
+            Subcommands:
+              tokenlab lesson N      the REPL with lesson N started
+              tokenlab replay FILE   play, check or re-record a transcript
 
             Commands are read from standard input when it is not a terminal, one
             per line, so `tokenlab --seed 7 < session.txt` prints a transcript.
@@ -183,6 +232,60 @@ extension Message {
             "--lang \(value) is not a language TokenLab has; use en or ko"
         case .cliStartFailed(let detail):
             "cannot start TokenLab: \(detail)"
+        case .cliLessonUsage:
+            """
+            Usage: tokenlab lesson N [options]
+
+            Opens the REPL with lesson N started; type `next` for each step.
+            Lessons run seeded (seed 7 unless --seed is given).
+
+            Options: --seed N, --lang en|ko, --no-color, --record FILE (see
+            `tokenlab --help`).
+            """
+        case .cliReplayUsage:
+            """
+            Usage: tokenlab replay [options] FILE...
+
+            Plays a transcript back for a class, one step per Enter.
+
+            Options:
+              --pace SECONDS        play on by itself, one step every SECONDS
+              --check               re-run each transcript's inputs in a fresh lab;
+                                    exit 1 with a unified diff at the first
+                                    difference
+              --update              re-record each transcript in place
+              --asciicast OUT.cast  write an asciinema v2 recording of FILE
+              --lang en|ko          language of this command's own messages
+            """
+        case .cliInvalidLesson(let value):
+            "\(value) is not a lesson number; run `tokenlab lesson N` with N from `lesson list`"
+        case .cliMissingLesson:
+            "tokenlab lesson needs a lesson number, for example `tokenlab lesson 1`"
+        case .cliInvalidPace(let value):
+            "--pace \(value) is not a number of seconds from 0 to 600"
+        case .cliMissingTranscript:
+            "name a transcript file, for example `tokenlab replay transcripts/en/01-first-login.txt`"
+        case .cliOneTranscript:
+            "playing and --asciicast take exactly one transcript file"
+        case .cliCannotRead(let path):
+            "cannot read \(path); check the path"
+        case .cliNotUTF8(let path):
+            "\(path) is not UTF-8 text; a transcript is plain UTF-8"
+        case .cliCannotWrite(let path, let reason):
+            "cannot write \(path): \(reason); check that the folder exists and is writable"
+
+        case .replayEnterHint:
+            "Press Enter for each step; Ctrl-D stops."
+        case .replayMatches(let path):
+            "ok: \(path)"
+        case .replayDiffers(let path):
+            "FAILED: \(path) differs from a fresh run. First difference:"
+        case .replayUpdated(let path):
+            "updated: \(path)"
+        case .replayUnchanged(let path):
+            "unchanged: \(path)"
+        case .replayAsciicastWritten(let path, let steps):
+            "wrote \(path): \(steps) steps, asciinema v2"
         }
     }
 
@@ -199,8 +302,22 @@ extension Message {
         "steal": "copy the user's access or refresh token (or both) to the attacker",
         "attacker": "run a command as the attacker: login, me, refresh, logout, tokens, tamper",
         "reset": "start over: new server, empty store, clock back at the start",
+        "policy": "show the server's policy, or change one value of it",
+        "lesson": "list the lessons, start one, or leave it",
+        "next": "run the lesson's next step",
+        "back": "show the previous step again (the lab is rebuilt up to it)",
+        "again": "run the current step again (the lab is rebuilt up to it)",
         "help": "show this list",
         "quit": "leave TokenLab (Ctrl-D works too)",
+    ]
+}
+
+extension Message {
+    static let englishPolicyKeys: [String: String] = [
+        "access-ttl": "access-token lifetime",
+        "refresh-ttl": "refresh-token lifetime from login; rotation never extends it",
+        "rotation": "on: every refresh replaces the refresh token",
+        "reuse": "when a rotated token comes back: revoke-family or reject",
     ]
 }
 
@@ -230,6 +347,8 @@ extension CommandError {
             case "login": "login needs a username and a password, for example `login hong gildong-demo`."
             case "advance": "advance needs a duration, for example `advance 16m`."
             case "steal": "steal needs a token kind: `steal access`, `steal refresh` or `steal both`."
+            case "policy set": "policy set needs a key and a value, for example `policy set rotation off`."
+            case "lesson start": "lesson start needs a lesson number, for example `lesson start 1`."
             default: "\(command) needs more arguments. Type `help`."
             }
         case .unexpectedArguments(let command, let extra):
@@ -244,6 +363,10 @@ extension CommandError {
             "attacker needs a command to run as the attacker, for example `attacker refresh`."
         case .notForAttacker(let name):
             "The attacker cannot run \"\(Self.shorten(name))\". Attacker commands: login, me, refresh, logout, tokens, tamper."
+        case .invalidLessonNumber(let text):
+            "\"\(Self.shorten(text))\" is not a lesson number. Type `lesson list` to see them."
+        case .unknownSubcommand(let command, let found, let expected):
+            "\(command) has no \"\(Self.shorten(found))\". Use: \(expected.map { "`\(command) \($0)`" }.joined(separator: ", "))."
         }
     }
 

@@ -156,6 +156,48 @@ extension Message {
         case .stealHint:
             "서버는 복사본과 원본을 구별할 수 없습니다. `attacker me`나 `attacker refresh`를 실행해 보세요."
 
+        case .policyTitle:
+            "서버 정책:"
+        case .policyKey(let key):
+            Self.koreanPolicyKeys[key] ?? key
+        case .policyHint:
+            "`policy set KEY VALUE`로 바꿀 수 있습니다. 예: `policy set rotation off`."
+        case .policyChanged(let key, let value):
+            "정책: 이제 \(key)는 \(value)입니다. 다음 요청부터 적용됩니다."
+        case .policyInvalidValue(let key, let value, let expected):
+            "\"\(CommandError.shorten(value))\"는 \(key)에 쓸 수 없는 값입니다. 다음 중 하나를 쓰세요: \(expected)."
+        case .policyUnknownKey(let key, let known):
+            "알 수 없는 정책 키 \"\(CommandError.shorten(key))\". 사용할 수 있는 키: \(known)."
+
+        case .lessonsNotFound:
+            "레슨을 찾을 수 없습니다. 체크아웃한 폴더에서 TokenLab을 실행하거나(scripts/tokenlab), TOKENLAB_LESSONS에 Lessons 폴더 경로를 지정하세요."
+        case .lessonListTitle:
+            "레슨 목록:"
+        case .lessonListHint:
+            "`lesson start N`으로 시작하고, 단계마다 `next`를 입력하세요."
+        case .lessonNotFound(let number):
+            "\(number)번 레슨은 없습니다. `lesson list`로 목록을 확인하세요."
+        case .lessonFreshLab(let seed):
+            "이 레슨을 위해 실습 환경을 초기화했습니다: 새 서버, 빈 저장소, 시드 \(seed), 기본 정책."
+        case .lessonNextHint(let step, let count, let title):
+            "`next`를 입력하면 \(count)단계 중 \(step)단계로 넘어갑니다: \(title)"
+        case .lessonNone:
+            "진행 중인 레슨이 없습니다. `lesson list`로 목록을 확인하세요."
+        case .lessonQuit(let title):
+            "레슨 \"\(title)\"을(를) 종료했습니다. 실습 환경은 그대로 둡니다."
+        case .lessonFinished(let next):
+            "이 레슨은 끝났습니다. 다음 레슨은 `lesson start \(next)`, 목록은 `lesson list`입니다."
+        case .lessonAtStart:
+            "이전 단계가 없습니다. 이 단계를 다시 실행하려면 `again`을 입력하세요."
+        case .lessonNothingToRepeat:
+            "아직 실행한 단계가 없습니다. `next`로 첫 단계를 실행하세요."
+        case .lessonRebuilt(let steps):
+            "실습 환경을 다시 만들고 앞의 \(steps)단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
+        case .lessonStepHeading(let step, let count, let title):
+            "── \(count)단계 중 \(step)단계: \(title) ──"
+        case .lessonEnd(let next):
+            "레슨이 끝났습니다. 다음 레슨은 `lesson start \(next)`입니다. 계속 자유롭게 실험해 봐도 좋습니다."
+
         case .cliUsage:
             """
             사용법: tokenlab [옵션]
@@ -168,7 +210,14 @@ extension Message {
               --lang L     메시지 언어: en 또는 ko (기본값: LANG 환경 변수)
               --no-color   색 없이 출력 (NO_COLOR가 설정되었거나 출력이 터미널이
                            아닐 때도 마찬가지)
+              --record F   세션을 트랜스크립트 파일 F에도 기록합니다. 이 파일은
+                           `tokenlab replay`로 재생하고 검증할 수 있습니다
+                           (--seed가 없으면 --seed 7로 실행)
               --help       이 도움말을 표시
+
+            하위 명령:
+              tokenlab lesson N      N번 레슨을 시작한 상태로 REPL 열기
+              tokenlab replay FILE   트랜스크립트를 재생, 검증, 다시 기록
 
             표준 입력이 터미널이 아니면 한 줄에 명령 하나씩 읽으므로,
             `tokenlab --seed 7 < session.txt`로 트랜스크립트를 출력할 수 있습니다.
@@ -183,6 +232,60 @@ extension Message {
             "--lang \(value)는 지원하지 않는 언어입니다. en 또는 ko를 쓰세요"
         case .cliStartFailed(let detail):
             "TokenLab을 시작할 수 없습니다: \(detail)"
+        case .cliLessonUsage:
+            """
+            사용법: tokenlab lesson N [옵션]
+
+            N번 레슨을 시작한 상태로 REPL을 엽니다. 단계마다 `next`를 입력하세요.
+            레슨은 시드를 고정해서 실행합니다 (--seed가 없으면 시드 7).
+
+            옵션: --seed N, --lang en|ko, --no-color, --record FILE
+            (`tokenlab --help` 참고).
+            """
+        case .cliReplayUsage:
+            """
+            사용법: tokenlab replay [옵션] FILE...
+
+            수업용으로 트랜스크립트를 재생합니다. Enter를 누를 때마다 한 단계씩 진행합니다.
+
+            옵션:
+              --pace SECONDS        SECONDS초마다 한 단계씩 자동으로 재생
+              --check               각 트랜스크립트의 입력을 새 실습 환경에서 다시
+                                    실행하고, 다른 부분이 있으면 첫 차이를 unified
+                                    diff로 보여 주고 1로 종료
+              --update              각 트랜스크립트를 그 자리에서 다시 기록
+              --asciicast OUT.cast  FILE을 asciinema v2 녹화 파일로 저장
+              --lang en|ko          이 명령이 출력하는 메시지의 언어
+            """
+        case .cliInvalidLesson(let value):
+            "\(value)는 레슨 번호가 아닙니다. `lesson list`에 나오는 번호로 `tokenlab lesson N`을 실행하세요"
+        case .cliMissingLesson:
+            "tokenlab lesson에는 레슨 번호가 필요합니다. 예: `tokenlab lesson 1`"
+        case .cliInvalidPace(let value):
+            "--pace \(value)는 0부터 600 사이의 초 단위 숫자가 아닙니다"
+        case .cliMissingTranscript:
+            "트랜스크립트 파일을 지정하세요. 예: `tokenlab replay transcripts/ko/01-first-login.txt`"
+        case .cliOneTranscript:
+            "재생과 --asciicast에는 트랜스크립트 파일을 정확히 하나만 지정하세요"
+        case .cliCannotRead(let path):
+            "\(path)를 읽을 수 없습니다. 경로를 확인하세요"
+        case .cliNotUTF8(let path):
+            "\(path)는 UTF-8 텍스트가 아닙니다. 트랜스크립트는 UTF-8 일반 텍스트여야 합니다"
+        case .cliCannotWrite(let path, let reason):
+            "\(path)에 쓸 수 없습니다: \(reason). 폴더가 있고 쓰기 권한이 있는지 확인하세요"
+
+        case .replayEnterHint:
+            "Enter를 누를 때마다 한 단계씩 진행합니다. Ctrl-D로 멈춥니다."
+        case .replayMatches(let path):
+            "통과: \(path)"
+        case .replayDiffers(let path):
+            "실패: \(path)의 내용이 새로 실행한 결과와 다릅니다. 첫 번째 차이:"
+        case .replayUpdated(let path):
+            "다시 기록함: \(path)"
+        case .replayUnchanged(let path):
+            "변경 없음: \(path)"
+        case .replayAsciicastWritten(let path, let steps):
+            "\(path) 저장: \(steps)단계, asciinema v2"
         }
     }
 
@@ -199,8 +302,22 @@ extension Message {
         "steal": "사용자의 액세스 토큰이나 리프레시 토큰(또는 둘 다)을 공격자에게 복사합니다",
         "attacker": "공격자로 명령을 실행합니다: login, me, refresh, logout, tokens, tamper",
         "reset": "처음부터 다시: 새 서버, 빈 저장소, 시계도 처음으로",
+        "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
+        "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
+        "next": "레슨의 다음 단계를 실행합니다",
+        "back": "이전 단계를 다시 보여 줍니다 (그 단계까지 실습 환경을 다시 만듦)",
+        "again": "현재 단계를 다시 실행합니다 (그 단계까지 실습 환경을 다시 만듦)",
         "help": "이 목록을 보여 줍니다",
         "quit": "TokenLab을 종료합니다 (Ctrl-D도 됩니다)",
+    ]
+}
+
+extension Message {
+    static let koreanPolicyKeys: [String: String] = [
+        "access-ttl": "액세스 토큰 수명",
+        "refresh-ttl": "로그인부터 센 리프레시 토큰 수명. 로테이션해도 늘어나지 않음",
+        "rotation": "on이면 갱신할 때마다 리프레시 토큰을 새로 발급",
+        "reuse": "로테이션된 토큰이 다시 오면: revoke-family(패밀리 폐기) 또는 reject(거부만)",
     ]
 }
 
@@ -236,6 +353,8 @@ extension CommandError {
             case "login": "login에는 사용자 이름과 비밀번호가 필요합니다. 예: `login hong gildong-demo`."
             case "advance": "advance에는 시간이 필요합니다. 예: `advance 16m`."
             case "steal": "steal에는 토큰 종류가 필요합니다: `steal access`, `steal refresh`, `steal both`."
+            case "policy set": "policy set에는 키와 값이 필요합니다. 예: `policy set rotation off`."
+            case "lesson start": "lesson start에는 레슨 번호가 필요합니다. 예: `lesson start 1`."
             default: "\(command)에 인자가 더 필요합니다. `help`를 확인하세요."
             }
         case .unexpectedArguments(let command, let extra):
@@ -250,6 +369,10 @@ extension CommandError {
             "attacker 뒤에는 공격자로 실행할 명령이 필요합니다. 예: `attacker refresh`."
         case .notForAttacker(let name):
             "공격자는 \"\(Self.shorten(name))\"를 실행할 수 없습니다. 공격자 명령: login, me, refresh, logout, tokens, tamper."
+        case .invalidLessonNumber(let text):
+            "\"\(Self.shorten(text))\"는 레슨 번호가 아닙니다. `lesson list`로 목록을 확인하세요."
+        case .unknownSubcommand(let command, let found, let expected):
+            "\(command)에는 \"\(Self.shorten(found))\"가 없습니다. 다음 중 하나를 쓰세요: \(expected.map { "`\(command) \($0)`" }.joined(separator: ", "))."
         }
     }
 }

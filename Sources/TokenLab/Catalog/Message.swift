@@ -94,6 +94,30 @@ public enum Message: Sendable {
     case stole(TokenKind, String)
     case stealHint
 
+    // Policy
+    case policyTitle
+    case policyKey(String)
+    case policyHint
+    case policyChanged(key: String, value: String)
+    case policyInvalidValue(key: String, value: String, expected: String)
+    case policyUnknownKey(String, known: String)
+
+    // Lessons
+    case lessonsNotFound
+    case lessonListTitle
+    case lessonListHint
+    case lessonNotFound(Int)
+    case lessonFreshLab(seed: UInt64)
+    case lessonNextHint(step: Int, of: Int, title: String)
+    case lessonNone
+    case lessonQuit(String)
+    case lessonFinished(next: Int)
+    case lessonAtStart
+    case lessonNothingToRepeat
+    case lessonRebuilt(steps: Int)
+    case lessonStepHeading(step: Int, of: Int, title: String)
+    case lessonEnd(next: Int)
+
     // Command line
     case cliUsage
     case cliUnknownOption(String)
@@ -101,6 +125,24 @@ public enum Message: Sendable {
     case cliInvalidSeed(String)
     case cliInvalidLanguage(String)
     case cliStartFailed(String)
+    case cliLessonUsage
+    case cliReplayUsage
+    case cliInvalidLesson(String)
+    case cliMissingLesson
+    case cliInvalidPace(String)
+    case cliMissingTranscript
+    case cliOneTranscript
+    case cliCannotRead(path: String)
+    case cliNotUTF8(path: String)
+    case cliCannotWrite(path: String, reason: String)
+
+    // Replay
+    case replayEnterHint
+    case replayMatches(path: String)
+    case replayDiffers(path: String)
+    case replayUpdated(path: String)
+    case replayUnchanged(path: String)
+    case replayAsciicastWritten(path: String, steps: Int)
 }
 
 /// Renders messages in one language.

@@ -29,6 +29,17 @@ public enum Command: Equatable, Sendable {
     case steal([TokenKind])
     case reset
     case quit
+    case policyShow
+    case policySet(key: String, value: String)
+    case lessonList
+    case lessonStart(Int)
+    case lessonQuit
+    /// Run the lesson's next step.
+    case next
+    /// Show the previous step again, rebuilding the lab up to it.
+    case back
+    /// Run the current step again, rebuilding the lab up to it.
+    case again
 }
 
 /// Why a line is not a command; rendered through the catalog.
@@ -44,4 +55,6 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidTokenKind(String)
     case attackerNeedsCommand
     case notForAttacker(String)
+    case invalidLessonNumber(String)
+    case unknownSubcommand(command: String, found: String, expected: [String])
 }

@@ -9,7 +9,7 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "store",
-        "steal", "attacker", "reset", "quit",
+        "steal", "attacker", "policy", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -80,10 +80,58 @@ public enum CommandParser {
         case "reset":
             try expectNoMore(arguments, after: 0, command: name)
             return .reset
+        case "policy":
+            return try parsePolicy(arguments)
+        case "lesson", "lessons":
+            return try parseLesson(arguments)
+        case "next", "n":
+            try expectNoMore(arguments, after: 0, command: "next")
+            return .next
+        case "back":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .back
+        case "again":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .again
         case "quit", "exit", "q":
             return .quit
         default:
             throw .unknownCommand(name, suggestion: suggestion(for: name))
+        }
+    }
+
+    private static func parsePolicy(_ arguments: [String]) throws(CommandError) -> Command {
+        guard let subcommand = arguments.first?.lowercased(), subcommand != "show" else {
+            try expectNoMore(arguments, after: arguments.isEmpty ? 0 : 1, command: "policy show")
+            return .policyShow
+        }
+        guard subcommand == "set" else {
+            throw .unknownSubcommand(command: "policy", found: arguments[0], expected: ["show", "set"])
+        }
+        guard arguments.count >= 3 else { throw .missingArguments(command: "policy set") }
+        try expectNoMore(arguments, after: 3, command: "policy set")
+        return .policySet(key: arguments[1].lowercased(), value: arguments[2])
+    }
+
+    private static func parseLesson(_ arguments: [String]) throws(CommandError) -> Command {
+        guard let subcommand = arguments.first?.lowercased() else { return .lessonList }
+        switch subcommand {
+        case "list":
+            try expectNoMore(arguments, after: 1, command: "lesson list")
+            return .lessonList
+        case "start":
+            guard arguments.count >= 2 else { throw .missingArguments(command: "lesson start") }
+            try expectNoMore(arguments, after: 2, command: "lesson start")
+            guard let number = Int(arguments[1]), number > 0 else { throw .invalidLessonNumber(arguments[1]) }
+            return .lessonStart(number)
+        case "quit", "stop":
+            try expectNoMore(arguments, after: 1, command: "lesson quit")
+            return .lessonQuit
+        default:
+            if let number = Int(subcommand), number > 0, arguments.count == 1 {
+                return .lessonStart(number)
+            }
+            throw .unknownSubcommand(command: "lesson", found: arguments[0], expected: ["list", "start N", "quit"])
         }
     }
 

@@ -1,0 +1,139 @@
+/// The lesson in progress: which lesson, and how many steps have run.
+struct LessonRun {
+    let lesson: Lesson
+    /// Steps already shown; the next `next` runs `steps[shown]`.
+    var shown: Int
+    let seed: UInt64
+}
+
+/// The `lesson`, `next`, `back` and `again` commands.
+extension Session {
+    /// The seed lessons run with when the session has none, so every
+    /// student sees the same tokens as the lesson's transcript.
+    static let lessonSeed: UInt64 = 7
+
+    func lessonLibrary() throws -> LessonLibrary {
+        guard let lessons else { throw SessionFailure(.lessonsNotFound) }
+        return lessons
+    }
+
+    func lessonList() throws -> [String] {
+        let all = try lessonLibrary().lessons(language: options.language)
+        guard !all.isEmpty else { throw SessionFailure(.lessonsNotFound) }
+        var lines = [style.bold(text(.lessonListTitle))]
+        for lesson in all {
+            lines.append("  " + style.cyan(TextWidth.pad("\(lesson.number)", to: 3)) + lesson.title)
+        }
+        lines.append(style.dim(text(.lessonListHint)))
+        return lines
+    }
+
+    func lessonStart(_ number: Int) throws -> [String] {
+        guard let lesson = try lessonLibrary().lesson(number, language: options.language) else {
+            throw SessionFailure(.lessonNotFound(number))
+        }
+        let seed = options.seed ?? Self.lessonSeed
+        try rebuildWorld(seed: seed)
+        lessonRun = LessonRun(lesson: lesson, shown: 0, seed: seed)
+
+        var lines = [style.bold(lesson.title), ""]
+        if !lesson.introduction.isEmpty {
+            lines += [MarkdownText.render(lesson.introduction, style: style), ""]
+        }
+        lines.append(style.dim(text(.lessonFreshLab(seed: seed))))
+        lines.append(style.dim(text(.bannerSecret(hex: world.secret.map(HexDump.hex).joined()))))
+        lines.append(text(.lessonNextHint(step: 1, of: lesson.steps.count, title: lesson.steps[0].title)))
+        return lines
+    }
+
+    func lessonQuit() -> [String] {
+        guard let run = lessonRun else { return [text(.lessonNone)] }
+        lessonRun = nil
+        return [text(.lessonQuit(run.lesson.title))]
+    }
+
+    func lessonNext() throws -> [String] {
+        guard var run = lessonRun else { throw SessionFailure(.lessonNone) }
+        guard run.shown < run.lesson.steps.count else {
+            throw SessionFailure(.lessonFinished(next: run.lesson.number + 1))
+        }
+        let lines = show(step: run.shown, of: run.lesson)
+        run.shown += 1
+        lessonRun = run
+        return lines + [""] + followUp(run)
+    }
+
+    func lessonBack() throws -> [String] {
+        guard let run = lessonRun else { throw SessionFailure(.lessonNone) }
+        guard run.shown >= 2 else { throw SessionFailure(.lessonAtStart) }
+        return try replay(toShow: run.shown - 2, run: run)
+    }
+
+    func lessonAgain() throws -> [String] {
+        guard let run = lessonRun else { throw SessionFailure(.lessonNone) }
+        guard run.shown >= 1 else { throw SessionFailure(.lessonNothingToRepeat) }
+        return try replay(toShow: run.shown - 1, run: run)
+    }
+
+    /// Rebuilds the lab, runs the steps before `index` without showing
+    /// them, then shows step `index`. Commands the student typed between
+    /// steps are not replayed, which the output says.
+    private func replay(toShow index: Int, run: LessonRun) throws -> [String] {
+        try rebuildWorld(seed: run.seed)
+        for step in run.lesson.steps.prefix(index) {
+            for command in step.commands {
+                _ = execute(command)
+            }
+        }
+        var updated = run
+        updated.shown = index + 1
+        lessonRun = updated
+        return [style.dim(text(.lessonRebuilt(steps: index))), ""] + show(step: index, of: run.lesson) + [""] + followUp(updated)
+    }
+
+    private func show(step index: Int, of lesson: Lesson) -> [String] {
+        let step = lesson.steps[index]
+        var lines = [style.bold(text(.lessonStepHeading(step: index + 1, of: lesson.steps.count, title: step.title)))]
+        if !step.narration.isEmpty {
+            lines += ["", MarkdownText.render(step.narration, style: style)]
+        }
+        for command in step.commands {
+            // "▶" rather than the prompt, so a transcript parser never takes
+            // a lesson's own commands for typed input.
+            lines += ["", style.cyan("▶ " + command)]
+            let outcome = execute(command)
+            if !outcome.output.isEmpty { lines.append(outcome.output) }
+        }
+        if !step.notice.isEmpty {
+            lines += ["", MarkdownText.render(step.notice, style: style)]
+        }
+        return lines
+    }
+
+    private func followUp(_ run: LessonRun) -> [String] {
+        if run.shown < run.lesson.steps.count {
+            let step = run.lesson.steps[run.shown]
+            return [style.dim(text(.lessonNextHint(step: run.shown + 1, of: run.lesson.steps.count, title: step.title)))]
+        }
+        return [style.dim(text(.lessonEnd(next: run.lesson.number + 1)))]
+    }
+}
+
+/// Markdown prose as terminal text: `**bold**` becomes bold, the rest is
+/// shown as written, since Markdown is meant to read well as plain text.
+enum MarkdownText {
+    static func render(_ markdown: String, style: Style) -> String {
+        guard style.enabled else { return markdown.replacingOccurrences(of: "**", with: "") }
+        var output = ""
+        var bold = false
+        var rest = Substring(markdown)
+        while let range = rest.range(of: "**") {
+            let piece = String(rest[..<range.lowerBound])
+            output += bold ? style.bold(piece) : piece
+            bold.toggle()
+            rest = rest[range.upperBound...]
+        }
+        output += bold ? style.bold(String(rest)) : String(rest)
+        return output
+    }
+}
