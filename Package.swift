@@ -22,9 +22,9 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .systemLibrary(
+        .target(
             name: "CEditLine",
-            providers: [.apt(["libedit-dev"])]
+            linkerSettings: [.linkedLibrary("edit")]
         ),
         .target(
             name: "CMicroHTTPD",

@@ -100,7 +100,11 @@ public enum REPLCommand {
         let initial = parsed.lesson.map { ["lesson start \($0)"] } ?? []
         let record = recorder.map { file in { (chunk: String) in file.append(chunk) } }
         if TerminalInfo.standardInputIsTerminal {
-            var input = EditLineSource()
+            let numbers = ((try? lessons?.lessons(language: language)) ?? nil)?.map { "\($0.number)" } ?? []
+            let completer = Completer(lessonNumbers: numbers)
+            var input = EditLineSource(
+                historyPath: EditLineSource.defaultHistoryPath(environment: environment),
+                completions: { completer.candidates(for: $0) })
             return REPL.run(session: session, input: &input, initialInputs: initial, write: Console.write, record: record)
         }
         var input = PipedLineSource()

@@ -12,25 +12,129 @@ public protocol LineSource {
     var isInteractive: Bool { get }
 }
 
-/// Reads lines with libedit's readline interface: line editing, and
-/// history for this session.
-public struct EditLineSource: LineSource {
-    public init() {}
+/// Set by the SIGINT handler while libedit waits for a key. A plain
+/// aligned Int32 store is the only thing the handler does, which is safe
+/// to do from a signal handler on the platforms Swift supports.
+nonisolated(unsafe) private var interruptReceived: Int32 = 0
+
+/// Reads lines with libedit's readline interface: line editing, Ctrl-R
+/// history search, tab completion, and history kept across sessions.
+///
+/// Ctrl-C cancels the line being typed and Ctrl-D on an empty line ends
+/// input. libedit's own signal handling would re-raise SIGINT and end the
+/// program, so it is turned off and a handler without SA_RESTART makes
+/// the pending read fail, which ends the line.
+public final class EditLineSource: LineSource {
+    /// Lines kept in the history file.
+    public static let historyLimit: Int32 = 1000
+
+    private let historyPath: String?
+
+    /// - Parameters:
+    ///   - historyPath: a file to load history from and append to; nil
+    ///     keeps history for this session only.
+    ///   - completions: candidates for the word being completed, given the
+    ///     line up to the cursor.
+    public init(historyPath: String?, completions: @escaping @Sendable (String) -> [String]) {
+        self.historyPath = historyPath
+        Completion.provider = completions
+
+        tl_edit_disable_signal_handling()
+        tl_edit_set_completion_hook(completeCallback)
+        stifle_history(Self.historyLimit)
+        if let historyPath {
+            _ = read_history(historyPath)
+        }
+
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptReceived = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
 
     public var isInteractive: Bool { true }
 
-    public mutating func readLine(prompt: String) -> String? {
-        // readline() returns a malloc'd copy of the line, or null at end of
-        // input (Ctrl-D on an empty line); the copy is freed here.
-        guard let raw = CEditLine.readline(prompt) else { return nil }
-        defer { free(raw) }
+    public func readLine(prompt: String) -> String? {
+        while true {
+            interruptReceived = 0
+            // readline() returns a malloc'd copy of the line, or null at
+            // end of input or when a read fails (as after Ctrl-C).
+            guard let raw = CEditLine.readline(prompt) else {
+                if interruptReceived != 0 {
+                    FileHandle.standardOutput.write(Data("^C\n".utf8))
+                    continue
+                }
+                return nil
+            }
+            defer { free(raw) }
 
-        let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            add_history(raw)
+            let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+            if interruptReceived != 0 {
+                // Ctrl-C arrived while the line was being typed: drop it.
+                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                continue
+            }
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                add_history(raw)
+                if let historyPath {
+                    // Written after each line, so a crash loses nothing;
+                    // a failure to write only costs the history.
+                    _ = write_history(historyPath)
+                }
+            }
+            return line
         }
-        return line
     }
+
+    /// `$XDG_STATE_HOME/tokenlab/history`, or `~/.local/state/tokenlab/history`;
+    /// the folder is created. Nil when neither variable gives a home.
+    public static func defaultHistoryPath(environment: [String: String]) -> String? {
+        let base: String
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            base = state
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = home + "/.local/state"
+        } else {
+            return nil
+        }
+        let folder = base + "/tokenlab"
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
+            return nil
+        }
+        return folder + "/history"
+    }
+}
+
+/// The state libedit's completion callbacks need, which are plain C
+/// function pointers and cannot capture it. Completion runs on the one
+/// thread that calls readline().
+private enum Completion {
+    nonisolated(unsafe) static var provider: (@Sendable (String) -> [String])?
+    nonisolated(unsafe) static var matches: [String] = []
+    nonisolated(unsafe) static var index = 0
+}
+
+/// libedit's attempted-completion hook: completes from `Completion.provider`
+/// and never falls back to file names.
+private let completeCallback: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
+    tl_edit_suppress_default_completion()
+    guard let text, let buffer = tl_edit_line_buffer() else { return nil }
+
+    // The line up to the cursor decides which words fit.
+    let length = max(0, min(Int(end), strlen(buffer)))
+    let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+    Completion.matches = Completion.provider?(line) ?? []
+    Completion.index = 0
+    return rl_completion_matches(text, nextMatch)
+}
+
+/// libedit's generator: returns a malloc'd copy of each match in turn,
+/// then null. libedit frees the copies.
+private let nextMatch: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, _ in
+    guard Completion.index < Completion.matches.count else { return nil }
+    defer { Completion.index += 1 }
+    return strdup(Completion.matches[Completion.index])
 }
 
 /// Reads lines from standard input when it is a pipe or a file.

@@ -1,0 +1,48 @@
+import TokenServer
+
+/// Tab-completion candidates for a REPL line: command names first, then
+/// the words each command takes.
+public struct Completer: Sendable {
+    /// Lesson numbers available, as text.
+    public let lessonNumbers: [String]
+
+    public init(lessonNumbers: [String]) {
+        self.lessonNumbers = lessonNumbers
+    }
+
+    /// Returns the words that complete the last word of `line` (the line
+    /// up to the cursor), sorted.
+    public func candidates(for line: String) -> [String] {
+        let endsWithSpace = line.last == " " || line.last == "\t"
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0).lowercased() }
+        let partial = endsWithSpace ? "" : (words.popLast() ?? "")
+
+        if words.first == "attacker" {
+            words.removeFirst()
+            if words.isEmpty {
+                return filter(CommandParser.attackerCommands, partial)
+            }
+        }
+        return filter(options(after: words), partial)
+    }
+
+    private func options(after words: [String]) -> [String] {
+        switch words {
+        case []: CommandParser.commandNames
+        case ["help"]: CommandParser.commandNames
+        case ["steal"]: ["access", "refresh", "both"]
+        case ["policy"]: ["show", "set"]
+        case ["policy", "set"]: Session.policyKeys
+        case ["policy", "set", "rotation"]: ["on", "off"]
+        case ["policy", "set", "reuse"]: Policy.ReuseResponse.allCases.map(\.rawValue)
+        case ["lesson"]: ["list", "start", "quit"]
+        case ["lesson", "start"]: lessonNumbers
+        case ["advance"]: ["30s", "1m", "14m", "16m", "1h", "1d", "8d"]
+        default: []
+        }
+    }
+
+    private func filter(_ options: [String], _ partial: String) -> [String] {
+        options.filter { $0.hasPrefix(partial) }.sorted()
+    }
+}

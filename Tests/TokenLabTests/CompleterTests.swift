@@ -1,0 +1,25 @@
+import Testing
+@testable import TokenLab
+
+@Suite("Completer")
+struct CompleterTests {
+    let completer = Completer(lessonNumbers: ["1", "2", "3"])
+
+    @Test("completes command names, subcommands and values", arguments: [
+        ("ref", ["refresh"]),
+        ("l", ["lesson", "login", "logout"]),
+        ("attacker r", ["refresh"]),
+        ("attacker ", CommandParser.attackerCommands.sorted()),
+        ("steal ", ["access", "both", "refresh"]),
+        ("policy set ", ["access-ttl", "refresh-ttl", "reuse", "rotation"]),
+        ("policy set rotation o", ["off", "on"]),
+        ("policy set reuse ", ["reject", "revoke-family"]),
+        ("lesson start ", ["1", "2", "3"]),
+        ("help ti", []),
+        ("me ", []),
+        ("xyz", []),
+    ])
+    func candidates(line: String, expected: [String]) {
+        #expect(completer.candidates(for: line) == expected)
+    }
+}
