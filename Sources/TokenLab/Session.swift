@@ -13,11 +13,16 @@ public final class Session {
         /// Fixes the clock and randomness; nil for OpenSSL's randomness and
         /// a clock that starts at the wall-clock time.
         public var seed: UInt64?
+        /// Columns to fit the output to: the terminal's width at a
+        /// terminal, 80 otherwise, so transcripts do not depend on who
+        /// recorded them.
+        public var width: Int
 
-        public init(language: Language = .english, color: Bool = false, seed: UInt64? = nil) {
+        public init(language: Language = .english, color: Bool = false, seed: UInt64? = nil, width: Int = 80) {
             self.language = language
             self.color = color
             self.seed = seed
+            self.width = width
         }
     }
 
@@ -68,11 +73,16 @@ public final class Session {
         let accounts = DemoUsers.credentials.map { "\($0.username) / \($0.password)" }.joined(separator: ", ")
         lines.append(text(.bannerAccounts(accounts)))
         lines.append(text(.bannerHelp))
-        return lines.joined(separator: "\n")
+        return TextWrap.fit(lines.joined(separator: "\n"), width: options.width)
     }
 
     /// Runs one line and returns what to show.
     public func execute(_ line: String) -> Outcome {
+        let outcome = run(line: line)
+        return Outcome(output: TextWrap.fit(outcome.output, width: options.width), quit: outcome.quit, failed: outcome.failed)
+    }
+
+    private func run(line: String) -> Outcome {
         let command: Command
         do {
             command = try CommandParser.parse(line)

@@ -104,3 +104,90 @@ struct ExecutableTests {
         #expect(empty.status == 0)
     }
 }
+
+/// Drives the REPL under a pseudo-terminal with util-linux's `script`, the
+/// way a person types: tab completion, Ctrl-C, history and Ctrl-D.
+@Suite("tokenlab at a terminal")
+struct TerminalTests {
+    @Test("completion, Ctrl-C, history and Ctrl-D work at a terminal")
+    func terminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            Issue.record("util-linux's /usr/bin/script is missing; install bsdutils")
+            return
+        }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-pty-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: state) }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", "\(ExecutableTests.binary.path) --seed 7 --no-color", "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_STATE_HOME"] = state.path
+        environment["TERM"] = "xterm"
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        let screen = ScreenBuffer()
+        stdout.fileHandleForReading.readabilityHandler = { handle in screen.append(handle.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Each step sends keys, then waits (at most 10 s) for the screen to
+        // show what they should produce, so the test follows the REPL's pace.
+        func send(_ keys: String, thenWaitFor expected: String, occurrence: Int = 1) {
+            stdin.fileHandleForWriting.write(Data(keys.utf8))
+            _ = screen.wait(for: expected, occurrence: occurrence, seconds: 10)
+        }
+        _ = screen.wait(for: "tokenlab> ", occurrence: 1, seconds: 20)
+        send("ste\trefresh\r", thenWaitFor: "tokenlab> ", occurrence: 2)
+        send("login ho", thenWaitFor: "login ho")
+        send("\u{03}", thenWaitFor: "tokenlab> ", occurrence: 3)
+        send("clock\r", thenWaitFor: "tokenlab> ", occurrence: 4)
+        stdin.fileHandleForWriting.write(Data("\u{04}".utf8))
+
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        stdout.fileHandleForReading.readabilityHandler = nil
+        let output = screen.text
+
+        #expect(!process.isRunning)
+        #expect(process.terminationStatus == 0, "\(output.suffix(500))")
+        #expect(output.contains("The user holds no refresh token to steal"), "\(output.suffix(800))")
+        #expect(output.contains("^C"))
+        #expect(output.contains("Clock: 2025-03-01 09:00:00 UTC"))
+        #expect(!output.contains("Unknown command \"login"))
+
+        let history = try String(contentsOf: state.appendingPathComponent("tokenlab/history"), encoding: .utf8)
+        #expect(history.contains("steal\\040refresh"))
+        #expect(history.contains("clock"))
+        #expect(!history.contains("login"))
+    }
+}
+
+/// Output of a process read as it arrives, for tests that wait on it.
+final class ScreenBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.withLock { data.append(chunk) }
+    }
+
+    var text: String {
+        lock.withLock { String(decoding: data, as: UTF8.self) }
+    }
+
+    /// Waits until `expected` occurs `occurrence` times, or `seconds` pass.
+    func wait(for expected: String, occurrence: Int, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if text.components(separatedBy: expected).count - 1 >= occurrence { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+}

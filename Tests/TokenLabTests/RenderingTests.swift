@@ -50,3 +50,46 @@ struct RenderingTests {
         #expect(Language.resolve(flag: nil, environment: [:]) == .english)
     }
 }
+
+@Suite("TextWrap")
+struct TextWrapTests {
+    @Test("short lines are untouched")
+    func short() {
+        #expect(TextWrap.fit("one\n  two", width: 80) == "one\n  two")
+    }
+
+    @Test("long lines wrap at spaces under their indentation")
+    func wraps() {
+        let line = "  " + Array(repeating: "word", count: 30).joined(separator: " ")
+        let lines = TextWrap.wrap(line, width: 40)
+        #expect(lines.count > 1)
+        for wrapped in lines {
+            #expect(TextWidth.columns(wrapped) <= 40)
+        }
+        #expect(lines[1].hasPrefix("    word"))
+        #expect(lines.joined(separator: " ").split(separator: " ") == line.split(separator: " "))
+    }
+
+    @Test("a word longer than the width is cut")
+    func longWord() {
+        let lines = TextWrap.wrap(String(repeating: "x", count: 100), width: 30)
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= 30 })
+        #expect(lines.joined().filter { $0 == "x" }.count == 100)
+    }
+
+    @Test("Hangul wraps by columns")
+    func hangul() {
+        let lines = TextWrap.wrap(Array(repeating: "홍길동", count: 20).joined(separator: " "), width: 30)
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= 30 })
+    }
+
+    @Test("every line of a seeded session fits 80 columns")
+    func sessionFits() throws {
+        let session = try Session(options: .init(seed: 7), wallClockStart: { 0 })
+        for line in ["login hong gildong-demo", "tokens", "advance 16m", "me", "refresh", "steal refresh", "attacker refresh", "refresh", "store", "help", "policy"] {
+            for row in session.execute(line).output.split(separator: "\n") {
+                #expect(TextWidth.columns(String(row)) <= 80, "\(line): \(row)")
+            }
+        }
+    }
+}

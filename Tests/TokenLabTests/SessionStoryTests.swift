@@ -11,7 +11,7 @@ struct SessionStoryTests {
     ]
 
     static func session(_ language: Language = .english) throws -> Session {
-        try Session(options: .init(language: language, color: false, seed: 7), wallClockStart: { 0 })
+        try Session(options: .init(language: language, color: false, seed: 7, width: 200), wallClockStart: { 0 })
     }
 
     @Test("the story runs step by step with the right effects")
@@ -47,7 +47,7 @@ struct SessionStoryTests {
         #expect(reuse.output.contains("400 Bad Request"))
         #expect(reuse.output.contains("Reuse detected"))
         #expect(reuse.output.contains("refresh.reuse_detected"))
-        #expect(reuse.output.contains("active → revoked (reuse_detected)"))
+        #expect(reuse.output.contains("active → revoked: reuse_detected"))
         let records = try session.world.store.allRecords()
         #expect(records.count == 3)
         #expect(records.allSatisfy { $0.status == .revoked && $0.revocationReason == "reuse_detected" })
@@ -106,7 +106,7 @@ struct SessionStoryTests {
         _ = session.execute("login hong gildong-demo")
         let outcome = session.execute("logout")
         #expect(outcome.output.contains("204 No Content"))
-        #expect(outcome.output.contains("active → revoked (logout)"))
+        #expect(outcome.output.contains("active → revoked: logout"))
         #expect(session.execute("tokens").output.contains("holds no tokens"))
     }
 

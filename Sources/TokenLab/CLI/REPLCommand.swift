@@ -87,7 +87,10 @@ public enum REPLCommand {
 
         // NO_COLOR (no-color.org): any non-empty value turns colour off.
         let color = !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && TerminalInfo.standardOutputIsTerminal
-        let options = Session.Options(language: language, color: color, seed: seed)
+        // At least 80 columns: narrower terminals wrap, which reads better
+        // than squeezing tables.
+        let width = max(80, TerminalInfo.standardOutputColumns ?? 80)
+        let options = Session.Options(language: language, color: color, seed: seed, width: width)
         let lessons = LessonLibrary.locate(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         let session: Session
         do {

@@ -91,12 +91,11 @@ extension Message {
             "The refresh-token store is empty. `login` adds a row."
         case .storeTitle(let rows):
             "Refresh-token store, \(rows) \(rows == 1 ? "row" : "rows") (hashes only, never tokens):"
+        case .storeFamily(let id, let user, let expires):
+            "  family \(id)…  user \(user)  expires \(expires) UTC (fixed at login)"
         case .columnHash: "hash"
-        case .columnFamily: "family"
         case .columnParent: "parent"
-        case .columnUser: "user"
         case .columnIssued: "issued"
-        case .columnExpires: "expires"
         case .columnStatus: "status"
 
         case .nowHolds(let actor):

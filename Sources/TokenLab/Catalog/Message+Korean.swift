@@ -91,12 +91,11 @@ extension Message {
             "리프레시 토큰 저장소가 비어 있습니다. `login`을 하면 행이 생깁니다."
         case .storeTitle(let rows):
             "리프레시 토큰 저장소, \(rows)행 (토큰이 아니라 해시만 저장):"
+        case .storeFamily(let id, let user, let expires):
+            "  패밀리 \(id)…  사용자 \(user)  만료 \(expires) UTC (로그인 때 고정)"
         case .columnHash: "해시"
-        case .columnFamily: "패밀리"
         case .columnParent: "부모"
-        case .columnUser: "사용자"
         case .columnIssued: "발급"
-        case .columnExpires: "만료"
         case .columnStatus: "상태"
 
         case .nowHolds(let actor):

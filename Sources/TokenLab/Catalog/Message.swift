@@ -57,12 +57,10 @@ public enum Message: Sendable {
     case storeAfter(changed: Int)
     case storeEmpty
     case storeTitle(rows: Int)
+    case storeFamily(id: String, user: String, expires: String)
     case columnHash
-    case columnFamily
     case columnParent
-    case columnUser
     case columnIssued
-    case columnExpires
     case columnStatus
 
     // Outcomes of commands

@@ -35,36 +35,39 @@ struct StoreRenderer {
         return [style.bold(text(.storeTitle(rows: records.count)))] + table(records, marks: [:], before: [:])
     }
 
+    /// One block per family, since a family shares its user and its
+    /// absolute expiry: a heading line, then one row per token, oldest
+    /// first, with the parent's hash linking each row to the one before.
     private func table(_ records: [RefreshTokenRecord], marks: [String: String], before: [String: RefreshTokenRecord]) -> [String] {
-        let headers = ["", text(.columnHash), text(.columnFamily), text(.columnParent), text(.columnUser),
-                       text(.columnIssued), text(.columnExpires), text(.columnStatus)]
-        var rows: [[String]] = []
+        let headers = ["", text(.columnHash), text(.columnParent), text(.columnIssued), text(.columnStatus)]
+        var families: [String] = []
+        var rowsByFamily: [String: [[String]]] = [:]
+        var firstByFamily: [String: RefreshTokenRecord] = [:]
         for record in records {
-            let mark = marks[record.tokenHash] ?? ""
-            var status = record.status.rawValue
-            if let reason = record.revocationReason { status += " (\(reason))" }
-            if mark == "~", let old = before[record.tokenHash], old.status != record.status {
-                status = "\(old.status.rawValue) → \(status)"
+            if rowsByFamily[record.familyID] == nil {
+                families.append(record.familyID)
+                firstByFamily[record.familyID] = record
             }
-            rows.append([
+            let mark = marks[record.tokenHash] ?? ""
+            var status = Self.statusText(record)
+            if mark == "~", let old = before[record.tokenHash], old.status != record.status {
+                status = "\(Self.statusText(old)) → \(status)"
+            }
+            rowsByFamily[record.familyID, default: []].append([
                 mark,
-                String(record.tokenHash.prefix(12)),
-                String(record.familyID.prefix(8)),
+                String(record.tokenHash.prefix(8)),
                 record.parentHash.map { String($0.prefix(8)) } ?? "-",
-                record.subject,
                 Self.shortDate(record.issuedAt),
-                Self.shortDate(record.expiresAt),
                 status,
             ])
         }
 
         var widths = headers.map(TextWidth.columns)
-        for row in rows {
+        for row in rowsByFamily.values.joined() {
             for (index, cell) in row.enumerated() {
                 widths[index] = max(widths[index], TextWidth.columns(cell))
             }
         }
-
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { index, cell in
                 index + 1 == cells.count ? cell : TextWidth.pad(cell, to: widths[index])
@@ -72,19 +75,31 @@ struct StoreRenderer {
             return "  " + padded.joined(separator: "  ")
         }
 
-        var lines = [style.dim(line(headers))]
-        for row in rows {
-            let rendered = line(row)
-            switch row[0] {
-            case "+": lines.append(style.green(rendered))
-            case "~": lines.append(style.yellow(rendered))
-            default: lines.append(rendered)
+        var lines: [String] = []
+        for family in families {
+            guard let first = firstByFamily[family], let rows = rowsByFamily[family] else { continue }
+            lines.append(style.bold(text(.storeFamily(id: String(family.prefix(8)), user: first.subject, expires: Self.shortDate(first.expiresAt)))))
+            lines.append(style.dim(line(headers)))
+            for row in rows {
+                let rendered = line(row)
+                switch row[0] {
+                case "+": lines.append(style.green(rendered))
+                case "~": lines.append(style.yellow(rendered))
+                default: lines.append(rendered)
+                }
             }
         }
         return lines
     }
 
-    /// `03-08 09:00:00`: month, day and time in UTC.
+    /// `active`, `rotated`, or `revoked: reuse_detected`.
+    static func statusText(_ record: RefreshTokenRecord) -> String {
+        guard let reason = record.revocationReason else { return record.status.rawValue }
+        return "\(record.status.rawValue): \(reason)"
+    }
+
+    /// `03-08 09:00:00`: month, day and time in UTC. The year is the
+    /// banner's, and tokens live days, not years.
     static func shortDate(_ seconds: Int64) -> String {
         let full = TimeFormat.date(seconds)
         let start = full.index(full.startIndex, offsetBy: 5)

@@ -51,6 +51,14 @@ public final class EditLineSource: LineSource {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+
+        // A parent may start us with SIGINT blocked (libdispatch worker
+        // threads block signals, and the mask is inherited through exec),
+        // and a blocked SIGINT would make Ctrl-C do nothing.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     public var isInteractive: Bool { true }
@@ -154,4 +162,12 @@ public struct PipedLineSource: LineSource {
 public enum TerminalInfo {
     public static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     public static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// The terminal's width in columns, or nil when standard output is
+    /// not a terminal or does not say.
+    public static var standardOutputColumns: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

@@ -126,7 +126,7 @@ public final class AuthService: @unchecked Sendable {
             log.log(LogEntry(level: .warning, event: "refresh.reuse_detected", metadata: [
                 ("user.sub", record.subject), ("token.family", record.familyID),
                 ("token.hash", String(record.tokenHash.prefix(12))),
-                ("family.revoked", familyRevoked ? "\(revoked.count) tokens" : "no"),
+                ("tokens.revoked", "\(revoked.count)"),
             ]))
             throw AuthError.refreshTokenReused(familyRevoked: familyRevoked)
         case .accepted(let record):

@@ -27,9 +27,31 @@ public struct LogEntry: Sendable, Equatable {
             && lhs.metadata.map(\.value) == rhs.metadata.map(\.value)
     }
 
-    /// The entry as one `key=value` line, for a plain log.
+    /// The entry as one `key=value` line, for a plain log. A value with
+    /// spaces, quotes or control characters is written in double quotes
+    /// with those characters escaped, so each entry stays one parseable line.
     public var line: String {
-        ([level.rawValue, event] + metadata.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+        ([level.rawValue, event] + metadata.map { "\($0.key)=\(Self.quoted($0.value))" }).joined(separator: " ")
+    }
+
+    static func quoted(_ value: String) -> String {
+        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "\\" && $0.value != 0x7F }
+        guard !plain else { return value }
+        var escaped = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    escaped += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped + "\""
     }
 }
 
