@@ -55,7 +55,7 @@ extension Session {
     func lessonNext() throws -> [String] {
         guard var run = lessonRun else { throw SessionFailure(.lessonNone) }
         guard run.shown < run.lesson.steps.count else {
-            throw SessionFailure(.lessonFinished(next: run.lesson.number + 1))
+            throw SessionFailure(.lessonFinished(next: nextLessonNumber(after: run.lesson)))
         }
         let lines = show(step: run.shown, of: run.lesson)
         run.shown += 1
@@ -110,12 +110,18 @@ extension Session {
         return lines
     }
 
+    /// The number of the lesson after `lesson`, or nil when it is the last.
+    private func nextLessonNumber(after lesson: Lesson) -> Int? {
+        let next = lesson.number + 1
+        return ((try? lessons?.lesson(next, language: options.language)) ?? nil) == nil ? nil : next
+    }
+
     private func followUp(_ run: LessonRun) -> [String] {
         if run.shown < run.lesson.steps.count {
             let step = run.lesson.steps[run.shown]
             return [style.dim(text(.lessonNextHint(step: run.shown + 1, of: run.lesson.steps.count, title: step.title)))]
         }
-        return [style.dim(text(.lessonEnd(next: run.lesson.number + 1)))]
+        return [style.dim(text(.lessonEnd(next: nextLessonNumber(after: run.lesson))))]
     }
 }
 

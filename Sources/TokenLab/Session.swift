@@ -105,7 +105,9 @@ public final class Session {
 
     func run(_ command: Command) throws -> [String] {
         switch command {
-        case .help: return HelpText.lines(text: text, style: style)
+        case .help(nil): return HelpText.lines(text: text, style: style, width: options.width)
+        case .help(let topic?): return try help(topic)
+        case .timeline: return timeline()
         case .login(let actor, let username, let password): return try login(actor, username: username, password: password)
         case .me(let actor): return try me(actor)
         case .refresh(let actor): return try refresh(actor)
@@ -114,7 +116,7 @@ public final class Session {
         case .tamper(let actor): return try tamper(actor)
         case .advance(let seconds): return advance(seconds)
         case .clock: return clock()
-        case .store: return StoreRenderer(style: style, text: text).renderAll(try world.store.allRecords())
+        case .store: return StoreRenderer(style: style, text: text, now: world.clock.now).renderAll(try world.store.allRecords())
         case .steal(let kinds): return try steal(kinds)
         case .reset: return try reset()
         case .quit: return []
@@ -154,7 +156,7 @@ public final class Session {
             if exchange.response.status == 200 {
                 lines.append(style.green(text(.meSucceeded(actor))))
             } else {
-                lines.append(style.red(explainAccessFailure(exchange, sentToken: sentToken)))
+                lines.append(style.red(explainAccessFailure(exchange, sentToken: sentToken, actor: actor)))
             }
             return lines
         }
@@ -207,7 +209,7 @@ public final class Session {
 
         let after = try world.store.allRecords()
         lines.append("")
-        lines += StoreRenderer(style: style, text: text).renderChanges(before: before, after: after)
+        lines += StoreRenderer(style: style, text: text, now: world.clock.now).renderChanges(before: before, after: after)
         let entries = world.log.drain()
         if !entries.isEmpty {
             lines.append("")
@@ -228,13 +230,13 @@ public final class Session {
 
     /// Says why the server refused an access token, from the token the
     /// client sent and the server's error response.
-    private func explainAccessFailure(_ exchange: HTTPExchange, sentToken: String?) -> String {
+    private func explainAccessFailure(_ exchange: HTTPExchange, sentToken: String?, actor: Actor) -> String {
         guard let sentToken else { return text(.noAccessTokenSent) }
         let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
 
         if description.hasPrefix("token expired"),
             let expiration = try? CompactJWS(parsing: sentToken).claims.numericDate("exp") {
-            return text(.accessTokenExpired(ago: TimeFormat.duration(world.clock.now - expiration),
+            return text(.accessTokenExpired(actor, ago: TimeFormat.duration(world.clock.now - expiration),
                                             expiration: TimeFormat.timeOfDay(expiration),
                                             now: TimeFormat.timeOfDay(world.clock.now)))
         }
@@ -248,6 +250,9 @@ public final class Session {
         let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
         if description.contains("reuse detected") {
             return text(.reuseDetected)
+        }
+        if description.contains("already used") {
+            return text(.refreshTokenAlreadyUsed)
         }
         if description.contains("expired") {
             return text(.refreshTokenExpired)
@@ -300,6 +305,25 @@ public final class Session {
         lines += TokenRenderer(style: style, text: text, now: world.clock.now)
             .renderAccessToken(tampered.token, title: text(.accessTokenTitle), showBytes: false)
         return lines
+    }
+
+    private func help(_ topic: String) throws -> [String] {
+        guard let lines = HelpText.lines(for: topic, text: text, style: style) else {
+            throw SessionFailure(.helpUnknownTopic(topic, suggestion: CommandParser.suggestion(for: topic)))
+        }
+        return lines
+    }
+
+    private func timeline() -> [String] {
+        var bars: [TimelineRenderer.Bar] = []
+        for actor in Actor.allCases {
+            guard let token = world.client(actor).storage.accessToken,
+                let claims = try? CompactJWS(parsing: token).claims,
+                let issuedAt = try? claims.numericDate("iat"), let expiresAt = try? claims.numericDate("exp")
+            else { continue }
+            bars.append(.init(label: text(.actorName(actor)), issuedAt: issuedAt, expiresAt: expiresAt))
+        }
+        return TimelineRenderer(style: style, text: text).render(bars, now: world.clock.now)
     }
 
     private func advance(_ seconds: Int64) -> [String] {

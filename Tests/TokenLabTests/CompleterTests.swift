@@ -15,7 +15,8 @@ struct CompleterTests {
         ("policy set rotation o", ["off", "on"]),
         ("policy set reuse ", ["reject", "revoke-family"]),
         ("lesson start ", ["1", "2", "3"]),
-        ("help ti", []),
+        ("help ti", ["timeline"]),
+        ("help he", []),
         ("me ", []),
         ("xyz", []),
     ])

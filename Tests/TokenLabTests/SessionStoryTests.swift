@@ -22,7 +22,7 @@ struct SessionStoryTests {
         #expect(!login.failed)
         #expect(login.output.contains("200 OK"))
         #expect(login.output.contains("\"홍길동\""))
-        #expect(login.output.contains("expires in 15m 0s"))
+        #expect(login.output.contains("15m 0s left"))
         #expect(login.output.contains("ed 99 8d ea b8 b8 eb 8f 99"))
         #expect(try session.world.store.allRecords().map(\.status) == [.active])
 

@@ -9,11 +9,12 @@ enum HelpText {
         ("tamper", "tamper"),
         ("advance", "advance DURATION"),
         ("clock", "clock"),
+        ("timeline", "timeline"),
         ("store", "store"),
         ("steal", "steal access|refresh|both"),
         ("attacker", "attacker COMMAND"),
-        ("policy", "policy [show | set KEY VALUE]"),
-        ("lesson", "lesson [list | start N | quit]"),
+        ("policy", "policy [set KEY VALUE]"),
+        ("lesson", "lesson [start N | quit]"),
         ("next", "next"),
         ("back", "back"),
         ("again", "again"),
@@ -22,11 +23,56 @@ enum HelpText {
         ("quit", "quit"),
     ]
 
-    static func lines(text: Localizer, style: Style) -> [String] {
-        let width = (usages.map(\.usage.count).max() ?? 0) + 2
+    static let examples: [String: [String]] = [
+        "login": ["login hong gildong-demo", "attacker login admin admin-demo"],
+        "me": ["me", "attacker me"],
+        "refresh": ["refresh"],
+        "logout": ["logout"],
+        "tokens": ["tokens", "attacker tokens"],
+        "tamper": ["tamper", "me"],
+        "advance": ["advance 16m", "advance 8d"],
+        "clock": ["clock"],
+        "timeline": ["timeline"],
+        "store": ["store"],
+        "steal": ["steal refresh", "attacker refresh"],
+        "attacker": ["attacker me"],
+        "policy": ["policy", "policy set rotation off", "policy set access-ttl 5m"],
+        "lesson": ["lesson list", "lesson start 1", "next"],
+        "next": ["next"],
+        "back": ["back"],
+        "again": ["again"],
+        "reset": ["reset"],
+        "help": ["help advance"],
+        "quit": ["quit"],
+    ]
+
+    /// `help COMMAND`: usage, each argument with its unit, an example.
+    static func lines(for topic: String, text: Localizer, style: Style) -> [String]? {
+        guard let entry = usages.first(where: { $0.command == topic }) else { return nil }
+        var lines = [style.bold(entry.command) + " — " + text(.helpEntry(command: entry.command)), ""]
+        lines += [text(.helpUsage), "  " + style.cyan(entry.usage)]
+        let arguments = text(.helpArgument(command: entry.command))
+        if !arguments.isEmpty {
+            lines += ["", text(.helpArguments)] + arguments.split(separator: "\n").map { "  " + $0 }
+        }
+        if let examples = examples[entry.command] {
+            lines += ["", text(.helpExample)] + examples.map { "  " + REPL.prompt + $0 }
+        }
+        return lines
+    }
+
+    /// The command list: usage on the left, and the description wrapped
+    /// in its own column so every line fits `width`.
+    static func lines(text: Localizer, style: Style, width: Int) -> [String] {
+        let column = (usages.map(\.usage.count).max() ?? 0) + 4
+        let room = max(20, width - column)
         var lines = [style.bold(text(.helpTitle))]
         for entry in usages {
-            lines.append("  " + style.cyan(TextWidth.pad(entry.usage, to: width)) + text(.helpEntry(command: entry.command)))
+            let description = TextWrap.paragraph(text(.helpEntry(command: entry.command)), width: room)
+            for (index, piece) in description.enumerated() {
+                let left = index == 0 ? "  " + style.cyan(TextWidth.pad(entry.usage, to: column - 2)) : String(repeating: " ", count: column)
+                lines.append(left + piece)
+            }
         }
         lines.append(text(.helpFooter))
         return lines

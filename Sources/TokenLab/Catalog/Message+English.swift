@@ -17,7 +17,7 @@ extension Message {
         case .goodbye:
             "Bye."
         case .resetDone(let start):
-            "Reset: new server, empty store, no tokens, clock back at \(start)."
+            "Reset: new server, empty store, standard policy, no tokens, clock back at \(start)."
         case .unexpectedError(let detail):
             "error: \(detail)"
         case .commandError(let error):
@@ -67,26 +67,45 @@ extension Message {
         case .bytes:
             "bytes"
         case .inStore:
-            "in store"
+            "stored"
         case .seededRandomnessNote:
             "(from the seeded generator: predictable, demo-only)"
         case .storeKeepsHashOnly:
             "SHA-256 of the token. The store keeps only this hash, so a leaked database holds no usable token."
         case .expiresIn(let duration):
-            "expires in \(duration)"
+            "\(duration) left"
         case .expiredAgo(let duration):
             "expired \(duration) ago"
         case .claimFamily:
-            "session: the refresh-token family of this login"
+            "session: this login's refresh-token family"
         case .claimTokenID:
             "token id"
         case .multibyte(let characters, let bytes, let hex):
             "\(characters) characters, \(bytes) bytes in UTF-8: \(hex)"
 
+        case .timelineTitle:
+            "Access tokens on the virtual clock (UTC):"
+        case .timelineEmpty:
+            "No access tokens to draw. `login` issues one."
+        case .timelineLegend(let now):
+            "  | = iat to exp   · = expired   ^ = now (\(now))"
+        case .helpUsage:
+            "Usage:"
+        case .helpArguments:
+            "Arguments:"
+        case .helpExample:
+            "Example:"
+        case .helpArgument(let command):
+            Self.englishArguments[command] ?? ""
+        case .helpUnknownTopic(let topic, let suggestion):
+            suggestion.map { "There is no command \"\(CommandError.shorten(topic))\". Did you mean `help \($0)`?" }
+                ?? "There is no command \"\(CommandError.shorten(topic))\". Type `help` to list them."
         case .storeUnchanged(let rows):
             "Store: unchanged (\(rows) \(rows == 1 ? "row" : "rows"))."
         case .storeAfter(let changed):
             "Store after this step (+ new row, ~ changed row; \(changed) changed):"
+        case .storeExpired:
+            "expired"
         case .storeEmpty:
             "The refresh-token store is empty. `login` adds a row."
         case .storeTitle(let rows):
@@ -116,22 +135,24 @@ extension Message {
                 : "The attacker holds no refresh token. Steal one first: `steal refresh`."
         case .noAccessTokenSent:
             "No access token was sent, so the server cannot tell who is asking."
-        case .accessTokenExpired(let ago, let expiration, let now):
-            "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now)). `refresh` gets a new one."
+        case .accessTokenExpired(let actor, let ago, let expiration, let now):
+            "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now)). `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one."
         case .accessTokenBadSignature:
             "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
         case .accessTokenRejected(let detail):
             "Rejected: \(detail)"
         case .refreshRotated(let actor):
-            "Rotation: the server replaced the \(actor.englishName)'s refresh token. The old one is now `rotated` and must never come back."
+            "Rotation: the server replaced the \(actor.englishName)'s refresh token. The old one is now `rotated`; if it comes back, the server detects reuse."
         case .refreshNotRotated(let actor):
             "The \(actor.englishName) got a new access token and keeps the same refresh token (rotation is off)."
         case .reuseDetected:
-            "Reuse detected: this refresh token had already been rotated, so someone else used it first. The server revoked the whole family: the user and the thief must both log in again."
+            "Reuse detected: this refresh token had already been rotated, so someone else used it first. The server revoked the whole family: neither the user nor the thief can refresh any more. Access tokens already issued stay valid until their exp."
         case .refreshTokenExpired:
             "The refresh token's lifetime is over. The app forgot its tokens: log in again."
         case .refreshTokenRevoked:
             "This refresh token was revoked. The app forgot its tokens: log in again."
+        case .refreshTokenAlreadyUsed:
+            "Rejected: this refresh token was already used (rotated). The policy is reject, so the family was not revoked."
         case .refreshRejected(let detail):
             "Refresh rejected: \(detail)"
         case .loggedOut(let actor):
@@ -185,17 +206,21 @@ extension Message {
         case .lessonQuit(let title):
             "Left the lesson \"\(title)\". The lab stays as it is."
         case .lessonFinished(let next):
-            "This lesson is finished. Type `lesson start \(next)` for the next one, or `lesson list`."
+            next.map { "This lesson is finished. Type `lesson start \($0)` for the next one, or `lesson list`." }
+                ?? "That was the last lesson. Type `lesson list` to see them all."
         case .lessonAtStart:
             "There is no earlier step. Type `again` to run this step again."
         case .lessonNothingToRepeat:
             "No step has run yet. Type `next` to run the first one."
         case .lessonRebuilt(let steps):
-            "Rebuilt the lab and ran the first \(steps) steps again without showing them. Commands you typed between steps were not replayed."
+            steps == 0
+                ? "Rebuilt the lab. Commands you typed between steps were not replayed."
+                : "Rebuilt the lab and ran the first \(steps) \(steps == 1 ? "step" : "steps") again without showing them. Commands you typed between steps were not replayed."
         case .lessonStepHeading(let step, let count, let title):
             "── Step \(step) of \(count): \(title) ──"
         case .lessonEnd(let next):
-            "End of the lesson. Type `lesson start \(next)` for the next one, or keep experimenting."
+            next.map { "End of the lesson. Type `lesson start \($0)` for the next one, or keep experimenting." }
+                ?? "End of the last lesson. Type `lesson list` to see them all, or keep experimenting."
 
         case .cliUsage:
             """
@@ -206,7 +231,8 @@ extension Message {
             Options:
               --seed N     fix the virtual clock's start and the randomness, so the
                            same commands print the same bytes (N: 0 to 2^64-1)
-              --lang L     language of every message: en or ko (default: from LANG)
+              --lang L     language of every message: en or ko (default: from LC_ALL,
+                           LC_MESSAGES or LANG, in that order)
               --no-color   plain text (also when NO_COLOR is set or output is not
                            a terminal)
               --record F   also write the session to transcript file F, which
@@ -300,13 +326,14 @@ extension Message {
         "store": "show the server's refresh-token table",
         "steal": "copy the user's access or refresh token (or both) to the attacker",
         "attacker": "run a command as the attacker: login, me, refresh, logout, tokens, tamper",
-        "reset": "start over: new server, empty store, clock back at the start",
+        "reset": "start over: new server, empty store, standard policy, clock back at the start",
+        "timeline": "draw each access token's lifetime against the virtual clock",
         "policy": "show the server's policy, or change one value of it",
         "lesson": "list the lessons, start one, or leave it",
         "next": "run the lesson's next step",
         "back": "show the previous step again (the lab is rebuilt up to it)",
         "again": "run the current step again (the lab is rebuilt up to it)",
-        "help": "show this list",
+        "help": "show this list; `help COMMAND` explains one command with an example",
         "quit": "leave TokenLab (Ctrl-D works too)",
     ]
 }
@@ -317,6 +344,18 @@ extension Message {
         "refresh-ttl": "refresh-token lifetime from login; rotation never extends it",
         "rotation": "on: every refresh replaces the refresh token",
         "reuse": "when a rotated token comes back: revoke-family or reject",
+    ]
+}
+
+extension Message {
+    static let englishArguments: [String: String] = [
+        "login": "USER      a demo username: hong, alice or admin\nPASSWORD  its password (demo-only): gildong-demo, wonderland-demo, admin-demo",
+        "advance": "DURATION  how far to move the clock: a number with s (seconds), m (minutes),\n          h (hours), d (days) or w (weeks), such as 16m or 1h30m; a bare\n          number is seconds",
+        "steal": "KIND      access, refresh, or both",
+        "attacker": "COMMAND   one of login, me, refresh, logout, tokens, tamper, with its own\n          arguments",
+        "policy": "KEY       access-ttl, refresh-ttl (durations like 15m or 7d), rotation (on or\n          off), reuse (revoke-family or reject)\nVALUE     the new value",
+        "lesson": "N         a lesson number from `lesson list`",
+        "help": "COMMAND   a command to explain",
     ]
 }
 

@@ -5,7 +5,7 @@ extension Message {
         case .bannerTitle:
             "TokenLab: 실제 서버로 배우는 액세스 토큰과 리프레시 토큰"
         case .bannerServer(let start):
-            "토큰 서버: 127.0.0.1의 HTTP, 리프레시 토큰은 SQLite 파일에 저장, 가상 시계는 \(start)에서 시작합니다."
+            "토큰 서버는 127.0.0.1에서 HTTP로 동작하고, 리프레시 토큰은 SQLite 파일에 저장합니다. 가상 시계는 \(start)에서 시작합니다."
         case .bannerSeeded(let seed):
             "시드 \(seed): 모든 토큰과 ID를 시드로 예측할 수 있습니다. 데모 전용입니다."
         case .bannerSecret(let hex):
@@ -17,7 +17,7 @@ extension Message {
         case .goodbye:
             "종료합니다."
         case .resetDone(let start):
-            "초기화했습니다: 새 서버, 빈 저장소, 토큰 없음, 시계는 다시 \(start)입니다."
+            "초기화했습니다: 새 서버, 빈 저장소, 기본 정책, 토큰 없음. 시계는 다시 \(start)입니다."
         case .unexpectedError(let detail):
             "오류: \(detail)"
         case .commandError(let error):
@@ -28,7 +28,7 @@ extension Message {
         case .helpEntry(let command):
             Self.koreanHelp[command] ?? command
         case .helpFooter:
-            "시간 단위: 90s, 16m, 2h, 8d, 1h30m, 또는 초 단위 숫자."
+            "시간 형식: 90s, 16m, 2h, 8d, 1h30m, 또는 단위 없는 숫자(초)."
 
         case .actorName(let actor):
             actor == .user ? "사용자" : "공격자"
@@ -61,38 +61,57 @@ extension Message {
         case .signatureDecoded(let characters, let bytes, let algorithm):
             "base64url \(characters)자 → \(bytes)바이트. 서버의 비밀 키로 \"header.payload\"에 대해 계산한 \(algorithm) MAC입니다:"
         case .refreshSummary(let characters):
-            "불투명 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값이며, 클라이언트에게는 아무 의미가 없습니다"
+            "불투명(opaque) 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값입니다. 클라이언트가 읽어 낼 정보는 없습니다"
         case .tokenText:
             "토큰"
         case .bytes:
             "바이트"
         case .inStore:
-            "저장소"
+            "저장 해시"
         case .seededRandomnessNote:
             "(시드 기반 생성기 출력: 예측 가능, 데모 전용)"
         case .storeKeepsHashOnly:
             "토큰의 SHA-256 해시입니다. 저장소에는 이 해시만 남으므로 DB가 유출되어도 쓸 수 있는 토큰은 없습니다."
         case .expiresIn(let duration):
-            "\(duration) 후 만료"
+            "\(duration) 남음"
         case .expiredAgo(let duration):
             "\(duration) 전에 만료됨"
         case .claimFamily:
-            "세션: 이 로그인에서 시작된 리프레시 토큰 패밀리"
+            "세션: 이 로그인의 리프레시 토큰 패밀리"
         case .claimTokenID:
             "토큰 ID"
         case .multibyte(let characters, let bytes, let hex):
             "\(characters)글자, UTF-8로 \(bytes)바이트: \(hex)"
 
+        case .timelineTitle:
+            "가상 시계 위의 액세스 토큰 (UTC):"
+        case .timelineEmpty:
+            "그릴 액세스 토큰이 없습니다. `login`을 하면 발급됩니다."
+        case .timelineLegend(let now):
+            "  | = iat부터 exp까지   · = 만료 후   ^ = 현재 (\(now))"
+        case .helpUsage:
+            "사용법:"
+        case .helpArguments:
+            "인자:"
+        case .helpExample:
+            "예:"
+        case .helpArgument(let command):
+            Self.koreanArguments[command] ?? ""
+        case .helpUnknownTopic(let topic, let suggestion):
+            suggestion.map { "없는 명령어입니다: \"\(CommandError.shorten(topic))\". 혹시 `help \($0)`를 찾으셨나요?" }
+                ?? "없는 명령어입니다: \"\(CommandError.shorten(topic))\". `help`로 목록을 확인하세요."
         case .storeUnchanged(let rows):
             "저장소: 변경 없음 (\(rows)행)."
         case .storeAfter(let changed):
             "이 단계 후의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
+        case .storeExpired:
+            "만료됨"
         case .storeEmpty:
             "리프레시 토큰 저장소가 비어 있습니다. `login`을 하면 행이 생깁니다."
         case .storeTitle(let rows):
             "리프레시 토큰 저장소, \(rows)행 (토큰이 아니라 해시만 저장):"
         case .storeFamily(let id, let user, let expires):
-            "  패밀리 \(id)…  사용자 \(user)  만료 \(expires) UTC (로그인 때 고정)"
+            "  패밀리 \(id)…  사용자 \(user)  만료 \(expires) UTC (로그인 시점에 고정)"
         case .columnHash: "해시"
         case .columnParent: "부모"
         case .columnIssued: "발급"
@@ -116,22 +135,24 @@ extension Message {
                 : "공격자에게 리프레시 토큰이 없습니다. 먼저 훔치세요: `steal refresh`."
         case .noAccessTokenSent:
             "액세스 토큰을 보내지 않아서 서버는 누가 요청했는지 알 수 없습니다."
-        case .accessTokenExpired(let ago, let expiration, let now):
-            "거부됨: 액세스 토큰이 \(ago) 전에 만료되었습니다 (exp \(expiration), 현재 시각 \(now)). `refresh`로 새 토큰을 받으세요."
+        case .accessTokenExpired(let actor, let ago, let expiration, let now):
+            "거부됨: 액세스 토큰이 \(ago) 전에 만료되었습니다 (exp \(expiration), 현재 시각 \(now)). `\(actor == .user ? "refresh" : "attacker refresh")`로 새 토큰을 받을 수 있습니다."
         case .accessTokenBadSignature:
-            "거부됨: 서명이 헤더와 페이로드에 맞지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
+            "거부됨: 서명이 헤더와 페이로드와 일치하지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
         case .accessTokenRejected(let detail):
             "거부됨: \(detail)"
         case .refreshRotated(let actor):
-            "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated` 상태이며 다시 쓰이면 안 됩니다."
+            "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated` 상태이며, 다시 들어오면 서버가 재사용으로 감지합니다."
         case .refreshNotRotated(let actor):
             "\(actor.koreanName)가 새 액세스 토큰을 받았고, 리프레시 토큰은 그대로입니다 (로테이션 꺼짐)."
         case .reuseDetected:
-            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 다른 누군가가 먼저 썼다는 뜻입니다. 서버가 패밀리 전체를 폐기했으므로 사용자와 공격자 모두 다시 로그인해야 합니다."
+            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 다른 누군가가 먼저 썼다는 뜻입니다. 서버가 패밀리 전체를 폐기했으므로 사용자도 공격자도 리프레시 토큰으로는 더 이상 갱신할 수 없습니다. 이미 발급된 액세스 토큰은 exp까지 유효합니다."
         case .refreshTokenExpired:
-            "리프레시 토큰의 수명이 끝났습니다. 앱이 토큰을 지웠으니 다시 로그인하세요."
+            "리프레시 토큰이 만료되었습니다. 앱이 가진 토큰을 지웠습니다. 다시 로그인하세요."
         case .refreshTokenRevoked:
-            "폐기된 리프레시 토큰입니다. 앱이 토큰을 지웠으니 다시 로그인하세요."
+            "폐기된 리프레시 토큰입니다. 앱이 가진 토큰을 지웠습니다. 다시 로그인하세요."
+        case .refreshTokenAlreadyUsed:
+            "거부됨: 이미 사용된(로테이션된) 리프레시 토큰입니다. 정책이 reject라서 패밀리는 폐기하지 않았습니다."
         case .refreshRejected(let detail):
             "갱신 거부됨: \(detail)"
         case .loggedOut(let actor):
@@ -139,13 +160,13 @@ extension Message {
         case .tampered(let actor, let from, let to):
             "\(actor.koreanName)의 액세스 토큰을 변조했습니다: 페이로드의 role \"\(from)\" → \"\(to)\"."
         case .tamperedSignatureKept:
-            "헤더와 서명은 예전 그대로입니다. 비밀 키 없이는 바뀐 페이로드에 서명할 수 없습니다. `me`를 실행해 보세요."
+            "헤더와 서명은 원래 그대로입니다. 비밀 키 없이는 바뀐 페이로드에 서명할 수 없습니다. `me`를 실행해 보세요."
         case .clockAdvanced(let from, let to, let by):
             "시계: \(from) → \(to) (+\(by))."
         case .clockNow(let now, let elapsed):
             "시계: \(now) (시작 후 \(elapsed))."
         case .accessValidFor(let actor, let duration):
-            "\(actor.koreanName)의 액세스 토큰은 \(duration) 더 유효합니다."
+            "\(actor.koreanName)의 액세스 토큰은 앞으로 \(duration) 동안 유효합니다."
         case .accessExpiredFor(let actor, let duration):
             "\(actor.koreanName)의 액세스 토큰은 \(duration) 전에 만료되었습니다."
         case .nothingToSteal(let kind):
@@ -162,9 +183,9 @@ extension Message {
         case .policyHint:
             "`policy set KEY VALUE`로 바꿀 수 있습니다. 예: `policy set rotation off`."
         case .policyChanged(let key, let value):
-            "정책: 이제 \(key)는 \(value)입니다. 다음 요청부터 적용됩니다."
+            "정책: \(key) 값을 \(value)(으)로 바꿨습니다. 다음 요청부터 적용됩니다."
         case .policyInvalidValue(let key, let value, let expected):
-            "\"\(CommandError.shorten(value))\"는 \(key)에 쓸 수 없는 값입니다. 다음 중 하나를 쓰세요: \(expected)."
+            "\(key)에 쓸 수 없는 값입니다: \"\(CommandError.shorten(value))\". 다음 중 하나를 쓰세요: \(expected)."
         case .policyUnknownKey(let key, let known):
             "알 수 없는 정책 키 \"\(CommandError.shorten(key))\". 사용할 수 있는 키: \(known)."
 
@@ -179,23 +200,27 @@ extension Message {
         case .lessonFreshLab(let seed):
             "이 레슨을 위해 실습 환경을 초기화했습니다: 새 서버, 빈 저장소, 시드 \(seed), 기본 정책."
         case .lessonNextHint(let step, let count, let title):
-            "`next`를 입력하면 \(count)단계 중 \(step)단계로 넘어갑니다: \(title)"
+            "`next`를 입력하면 \(step)/\(count)단계로 넘어갑니다: \(title)"
         case .lessonNone:
             "진행 중인 레슨이 없습니다. `lesson list`로 목록을 확인하세요."
         case .lessonQuit(let title):
-            "레슨 \"\(title)\"을(를) 종료했습니다. 실습 환경은 그대로 둡니다."
+            "\"\(title)\" 레슨을 종료했습니다. 실습 환경은 그대로 둡니다."
         case .lessonFinished(let next):
-            "이 레슨은 끝났습니다. 다음 레슨은 `lesson start \(next)`, 목록은 `lesson list`입니다."
+            next.map { "이 레슨은 끝났습니다. 다음 레슨은 `lesson start \($0)`, 목록은 `lesson list`입니다." }
+                ?? "마지막 레슨까지 끝났습니다. 목록은 `lesson list`로 볼 수 있습니다."
         case .lessonAtStart:
             "이전 단계가 없습니다. 이 단계를 다시 실행하려면 `again`을 입력하세요."
         case .lessonNothingToRepeat:
             "아직 실행한 단계가 없습니다. `next`로 첫 단계를 실행하세요."
         case .lessonRebuilt(let steps):
-            "실습 환경을 다시 만들고 앞의 \(steps)단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
+            steps == 0
+                ? "실습 환경을 다시 만들었습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
+                : "실습 환경을 다시 만들고 앞의 \(steps)개 단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
         case .lessonStepHeading(let step, let count, let title):
-            "── \(count)단계 중 \(step)단계: \(title) ──"
+            "── \(step)/\(count)단계: \(title) ──"
         case .lessonEnd(let next):
-            "레슨이 끝났습니다. 다음 레슨은 `lesson start \(next)`입니다. 계속 자유롭게 실험해 봐도 좋습니다."
+            next.map { "레슨이 끝났습니다. 다음 레슨은 `lesson start \($0)`입니다. 계속 자유롭게 실험해 봐도 좋습니다." }
+                ?? "마지막 레슨이 끝났습니다. 목록은 `lesson list`로 볼 수 있고, 계속 자유롭게 실험해 봐도 좋습니다."
 
         case .cliUsage:
             """
@@ -206,7 +231,8 @@ extension Message {
             옵션:
               --seed N     가상 시계의 시작 시각과 난수를 고정해서, 같은 명령이 같은
                            바이트를 출력하게 합니다 (N: 0 ~ 2^64-1)
-              --lang L     메시지 언어: en 또는 ko (기본값: LANG 환경 변수)
+              --lang L     메시지 언어: en 또는 ko (기본값: LC_ALL, LC_MESSAGES,
+                           LANG 순서로 확인)
               --no-color   색 없이 출력 (NO_COLOR가 설정되었거나 출력이 터미널이
                            아닐 때도 마찬가지)
               --record F   세션을 트랜스크립트 파일 F에도 기록합니다. 이 파일은
@@ -224,11 +250,11 @@ extension Message {
         case .cliUnknownOption(let option):
             "알 수 없는 옵션 \(option). `tokenlab --help`로 옵션을 확인하세요"
         case .cliMissingValue(let option):
-            "\(option)에 값이 필요합니다. `tokenlab --help`로 옵션을 확인하세요"
+            "\(option) 옵션에 값이 필요합니다. `tokenlab --help`로 옵션을 확인하세요"
         case .cliInvalidSeed(let value):
-            "--seed \(value)는 0부터 18446744073709551615 사이의 정수가 아닙니다"
+            "--seed 값이 올바르지 않습니다: \(value). 0부터 18446744073709551615 사이의 정수를 쓰세요"
         case .cliInvalidLanguage(let value):
-            "--lang \(value)는 지원하지 않는 언어입니다. en 또는 ko를 쓰세요"
+            "지원하지 않는 언어입니다: --lang \(value). en 또는 ko를 쓰세요"
         case .cliStartFailed(let detail):
             "TokenLab을 시작할 수 없습니다: \(detail)"
         case .cliLessonUsage:
@@ -257,21 +283,21 @@ extension Message {
               --lang en|ko          이 명령이 출력하는 메시지의 언어
             """
         case .cliInvalidLesson(let value):
-            "\(value)는 레슨 번호가 아닙니다. `lesson list`에 나오는 번호로 `tokenlab lesson N`을 실행하세요"
+            "레슨 번호가 아닙니다: \(value). `lesson list`에 나오는 번호로 `tokenlab lesson N`을 실행하세요"
         case .cliMissingLesson:
             "tokenlab lesson에는 레슨 번호가 필요합니다. 예: `tokenlab lesson 1`"
         case .cliInvalidPace(let value):
-            "--pace \(value)는 0부터 600 사이의 초 단위 숫자가 아닙니다"
+            "--pace 값이 올바르지 않습니다: \(value). 0부터 600 사이의 초 단위 숫자를 쓰세요"
         case .cliMissingTranscript:
             "트랜스크립트 파일을 지정하세요. 예: `tokenlab replay transcripts/ko/01-first-login.txt`"
         case .cliOneTranscript:
             "재생과 --asciicast에는 트랜스크립트 파일을 정확히 하나만 지정하세요"
         case .cliCannotRead(let path):
-            "\(path)를 읽을 수 없습니다. 경로를 확인하세요"
+            "파일을 읽을 수 없습니다: \(path). 경로를 확인하세요"
         case .cliNotUTF8(let path):
-            "\(path)는 UTF-8 텍스트가 아닙니다. 트랜스크립트는 UTF-8 일반 텍스트여야 합니다"
+            "UTF-8 텍스트가 아닙니다: \(path). 트랜스크립트는 UTF-8 일반 텍스트여야 합니다"
         case .cliCannotWrite(let path, let reason):
-            "\(path)에 쓸 수 없습니다: \(reason). 폴더가 있고 쓰기 권한이 있는지 확인하세요"
+            "파일을 쓸 수 없습니다: \(path) (\(reason)). 폴더가 있고 쓰기 권한이 있는지 확인하세요"
 
         case .replayEnterHint:
             "Enter를 누를 때마다 한 단계씩 진행합니다. Ctrl-D로 멈춥니다."
@@ -300,13 +326,14 @@ extension Message {
         "store": "서버의 리프레시 토큰 테이블을 보여 줍니다",
         "steal": "사용자의 액세스 토큰이나 리프레시 토큰(또는 둘 다)을 공격자에게 복사합니다",
         "attacker": "공격자로 명령을 실행합니다: login, me, refresh, logout, tokens, tamper",
-        "reset": "처음부터 다시: 새 서버, 빈 저장소, 시계도 처음으로",
+        "reset": "처음부터 다시: 새 서버, 빈 저장소, 기본 정책, 시계도 처음으로",
+        "timeline": "각 액세스 토큰의 수명을 가상 시계 위에 그립니다",
         "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
         "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
         "next": "레슨의 다음 단계를 실행합니다",
         "back": "이전 단계를 다시 보여 줍니다 (그 단계까지 실습 환경을 다시 만듦)",
         "again": "현재 단계를 다시 실행합니다 (그 단계까지 실습 환경을 다시 만듦)",
-        "help": "이 목록을 보여 줍니다",
+        "help": "이 목록을 보여 줍니다. `help COMMAND`는 명령어 하나를 예와 함께 설명합니다",
         "quit": "TokenLab을 종료합니다 (Ctrl-D도 됩니다)",
     ]
 }
@@ -314,9 +341,21 @@ extension Message {
 extension Message {
     static let koreanPolicyKeys: [String: String] = [
         "access-ttl": "액세스 토큰 수명",
-        "refresh-ttl": "로그인부터 센 리프레시 토큰 수명. 로테이션해도 늘어나지 않음",
+        "refresh-ttl": "로그인 시점부터 계산하는 리프레시 토큰 수명 (로테이션해도 늘어나지 않음)",
         "rotation": "on이면 갱신할 때마다 리프레시 토큰을 새로 발급",
-        "reuse": "로테이션된 토큰이 다시 오면: revoke-family(패밀리 폐기) 또는 reject(거부만)",
+        "reuse": "로테이션된 토큰이 다시 들어올 때: revoke-family(패밀리 전체 폐기) 또는 reject(거부만)",
+    ]
+}
+
+extension Message {
+    static let koreanArguments: [String: String] = [
+        "login": "USER      데모 사용자 이름: hong, alice, admin\nPASSWORD  그 사용자의 비밀번호(데모 전용): gildong-demo, wonderland-demo,\n          admin-demo",
+        "advance": "DURATION  시계를 움직일 시간. 숫자에 s(초), m(분), h(시간), d(일), w(주)를\n          붙입니다. 예: 16m, 1h30m. 숫자만 쓰면 초 단위입니다",
+        "steal": "KIND      access, refresh, both 중 하나",
+        "attacker": "COMMAND   login, me, refresh, logout, tokens, tamper 중 하나와 그 인자",
+        "policy": "KEY       access-ttl, refresh-ttl(15m, 7d 같은 시간), rotation(on 또는 off),\n          reuse(revoke-family 또는 reject)\nVALUE     새 값",
+        "lesson": "N         `lesson list`에 나오는 레슨 번호",
+        "help": "COMMAND   설명을 볼 명령어",
     ]
 }
 
@@ -343,7 +382,7 @@ extension CommandError {
             "큰따옴표가 닫히지 않았습니다. 닫거나 따옴표 없이 입력하세요."
         case .unknownCommand(let name, let suggestion):
             if let suggestion {
-                "알 수 없는 명령어 \"\(Self.shorten(name))\". `\(suggestion)`을(를) 입력하려던 건가요?"
+                "알 수 없는 명령어 \"\(Self.shorten(name))\". 혹시 `\(suggestion)` 명령을 입력하려던 건가요?"
             } else {
                 "알 수 없는 명령어 \"\(Self.shorten(name))\". `help`로 명령어 목록을 확인하세요."
             }
@@ -354,24 +393,24 @@ extension CommandError {
             case "steal": "steal에는 토큰 종류가 필요합니다: `steal access`, `steal refresh`, `steal both`."
             case "policy set": "policy set에는 키와 값이 필요합니다. 예: `policy set rotation off`."
             case "lesson start": "lesson start에는 레슨 번호가 필요합니다. 예: `lesson start 1`."
-            default: "\(command)에 인자가 더 필요합니다. `help`를 확인하세요."
+            default: "\(command) 명령에 인자가 더 필요합니다. `help \(command)`로 확인하세요."
             }
         case .unexpectedArguments(let command, let extra):
-            "\(command)는 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help`를 확인하세요."
+            "\(command) 명령은 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help \(command)`로 확인하세요."
         case .invalidDuration(let text):
-            "\"\(Self.shorten(text))\"는 올바른 시간이 아닙니다. 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+            "올바른 시간이 아닙니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
         case .durationTooLong(let text):
-            "\"\(Self.shorten(text))\"는 너무 깁니다. 시계는 한 번에 최대 100년까지만 움직입니다."
+            "너무 긴 시간입니다: \"\(Self.shorten(text))\". 시계는 한 번에 최대 100년까지만 움직입니다."
         case .invalidTokenKind(let text):
-            "\"\(Self.shorten(text))\"는 토큰 종류가 아닙니다. `access`, `refresh`, `both` 중 하나를 쓰세요."
+            "토큰 종류가 아닙니다: \"\(Self.shorten(text))\". `access`, `refresh`, `both` 중 하나를 쓰세요."
         case .attackerNeedsCommand:
             "attacker 뒤에는 공격자로 실행할 명령이 필요합니다. 예: `attacker refresh`."
         case .notForAttacker(let name):
-            "공격자는 \"\(Self.shorten(name))\"를 실행할 수 없습니다. 공격자 명령: login, me, refresh, logout, tokens, tamper."
+            "\"\(Self.shorten(name))\" 명령은 공격자로 실행할 수 없습니다. 공격자 명령: login, me, refresh, logout, tokens, tamper."
         case .invalidLessonNumber(let text):
-            "\"\(Self.shorten(text))\"는 레슨 번호가 아닙니다. `lesson list`로 목록을 확인하세요."
+            "레슨 번호가 아닙니다: \"\(Self.shorten(text))\". `lesson list`로 목록을 확인하세요."
         case .unknownSubcommand(let command, let found, let expected):
-            "\(command)에는 \"\(Self.shorten(found))\"가 없습니다. 다음 중 하나를 쓰세요: \(expected.map { "`\(command) \($0)`" }.joined(separator: ", "))."
+            "\(command) 명령에 없는 하위 명령입니다: \"\(Self.shorten(found))\". 다음 중 하나를 쓰세요: \(expected.map { "`\(command) \($0)`" }.joined(separator: ", "))."
         }
     }
 }

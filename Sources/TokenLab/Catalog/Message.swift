@@ -52,10 +52,24 @@ public enum Message: Sendable {
     case claimTokenID
     case multibyte(characters: Int, bytes: Int, hex: String)
 
+    // Timeline
+    case timelineTitle
+    case timelineEmpty
+    case timelineLegend(now: String)
+
+    // Help for one command
+    case helpUsage
+    case helpArguments
+    case helpExample
+    case helpArgument(command: String)
+    case helpUnknownTopic(String, suggestion: String?)
+
     // Store
     case storeUnchanged(rows: Int)
     case storeAfter(changed: Int)
     case storeEmpty
+    /// Beside an `active` row whose expiry has passed.
+    case storeExpired
     case storeTitle(rows: Int)
     case storeFamily(id: String, user: String, expires: String)
     case columnHash
@@ -72,7 +86,7 @@ public enum Message: Sendable {
     case noAccessToken(Actor)
     case noRefreshToken(Actor)
     case noAccessTokenSent
-    case accessTokenExpired(ago: String, expiration: String, now: String)
+    case accessTokenExpired(Actor, ago: String, expiration: String, now: String)
     case accessTokenBadSignature
     case accessTokenRejected(String)
     case refreshRotated(Actor)
@@ -80,6 +94,7 @@ public enum Message: Sendable {
     case reuseDetected
     case refreshTokenExpired
     case refreshTokenRevoked
+    case refreshTokenAlreadyUsed
     case refreshRejected(String)
     case loggedOut(Actor)
     case tampered(Actor, from: String, to: String)
@@ -109,12 +124,13 @@ public enum Message: Sendable {
     case lessonNextHint(step: Int, of: Int, title: String)
     case lessonNone
     case lessonQuit(String)
-    case lessonFinished(next: Int)
+    /// `next` is nil after the last lesson.
+    case lessonFinished(next: Int?)
     case lessonAtStart
     case lessonNothingToRepeat
     case lessonRebuilt(steps: Int)
     case lessonStepHeading(step: Int, of: Int, title: String)
-    case lessonEnd(next: Int)
+    case lessonEnd(next: Int?)
 
     // Command line
     case cliUsage

@@ -12,7 +12,10 @@ public enum TokenKind: String, Sendable, CaseIterable {
 
 /// One REPL command, parsed and checked.
 public enum Command: Equatable, Sendable {
-    case help
+    /// The command list, or one command's usage when a topic is given.
+    case help(String?)
+    /// Draw the access tokens' lifetimes against the clock.
+    case timeline
     case login(Actor, username: String, password: String)
     case me(Actor)
     case refresh(Actor)

@@ -8,7 +8,7 @@ public enum CommandParser {
 
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
-        "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "store",
+        "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
         "steal", "attacker", "policy", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
@@ -38,7 +38,11 @@ public enum CommandParser {
     private static func parse(name: String, arguments: [String], actor: Actor) throws(CommandError) -> Command {
         switch name {
         case "help", "?":
-            return .help
+            try expectNoMore(arguments, after: 1, command: "help")
+            return .help(arguments.first?.lowercased())
+        case "timeline":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .timeline
         case "login":
             guard arguments.count >= 2 else { throw .missingArguments(command: "login") }
             try expectNoMore(arguments, after: 2, command: "login")

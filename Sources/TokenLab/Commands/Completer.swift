@@ -29,7 +29,7 @@ public struct Completer: Sendable {
     private func options(after words: [String]) -> [String] {
         switch words {
         case []: CommandParser.commandNames
-        case ["help"]: CommandParser.commandNames
+        case ["help"]: CommandParser.commandNames.filter { $0 != "help" }
         case ["steal"]: ["access", "refresh", "both"]
         case ["policy"]: ["show", "set"]
         case ["policy", "set"]: Session.policyKeys

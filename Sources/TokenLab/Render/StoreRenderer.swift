@@ -5,6 +5,9 @@ import TokenServer
 struct StoreRenderer {
     let style: Style
     let text: Localizer
+    /// The virtual clock's reading: an `active` row past its expiry is
+    /// marked expired, since the store only changes status on use.
+    let now: Int64
 
     /// The table after a command, with changes against `before` marked.
     /// Returns one line when nothing changed.
@@ -49,9 +52,9 @@ struct StoreRenderer {
                 firstByFamily[record.familyID] = record
             }
             let mark = marks[record.tokenHash] ?? ""
-            var status = Self.statusText(record)
+            var status = statusText(record)
             if mark == "~", let old = before[record.tokenHash], old.status != record.status {
-                status = "\(Self.statusText(old)) → \(status)"
+                status = "\(statusText(old)) → \(status)"
             }
             rowsByFamily[record.familyID, default: []].append([
                 mark,
@@ -92,10 +95,15 @@ struct StoreRenderer {
         return lines
     }
 
-    /// `active`, `rotated`, or `revoked: reuse_detected`.
-    static func statusText(_ record: RefreshTokenRecord) -> String {
-        guard let reason = record.revocationReason else { return record.status.rawValue }
-        return "\(record.status.rawValue): \(reason)"
+    /// `active`, `active (expired)`, `rotated`, or `revoked: reuse_detected`.
+    func statusText(_ record: RefreshTokenRecord) -> String {
+        if let reason = record.revocationReason {
+            return "\(record.status.rawValue): \(reason)"
+        }
+        if record.status == .active && now >= record.expiresAt {
+            return "\(record.status.rawValue) (\(text(.storeExpired)))"
+        }
+        return record.status.rawValue
     }
 
     /// `03-08 09:00:00`: month, day and time in UTC. The year is the

@@ -10,11 +10,21 @@ enum TextWrap {
             .joined(separator: "\n")
     }
 
+    /// Splits prose into lines of at most `width` columns, at spaces,
+    /// with no indentation added.
+    static func paragraph(_ text: String, width: Int) -> [String] {
+        wrap(text, width: width, continuation: "")
+    }
+
     static func wrap(_ line: String, width: Int) -> [String] {
+        let indentCount = line.prefix { $0 == " " }.count
+        return wrap(line, width: width, continuation: String(repeating: " ", count: min(indentCount + 2, width / 2)))
+    }
+
+    private static func wrap(_ line: String, width: Int, continuation: String) -> [String] {
         guard TextWidth.columns(line) > width else { return [line] }
 
         let indentCount = line.prefix { $0 == " " }.count
-        let continuation = String(repeating: " ", count: min(indentCount + 2, width / 2))
         var lines: [String] = []
         var current = String(line.prefix(indentCount))
         var currentWidth = indentCount
