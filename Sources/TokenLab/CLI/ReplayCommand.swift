@@ -69,12 +69,14 @@ public enum ReplayCommand {
         let lessons = LessonLibrary.locate(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         switch parsed.mode {
         case .check, .update:
-            var status: Int32 = 0
-            for file in parsed.files {
-                let result = checkOrUpdate(file, update: parsed.mode == .update, lessons: lessons, text: text)
-                status = max(status, result)
+            var failed = 0
+            for file in parsed.files where checkOrUpdate(file, update: parsed.mode == .update, lessons: lessons, text: text) != 0 {
+                failed += 1
             }
-            return status
+            // The English summary has the "N passed, N failed" form that CI
+            // reads as a test count.
+            Console.write(text(.replaySummary(passed: parsed.files.count - failed, failed: failed)) + "\n")
+            return failed == 0 ? 0 : 1
         case .play:
             return play(parsed.files[0], pace: parsed.pace, text: text, environment: environment)
         case .asciicast(let output):

@@ -301,6 +301,8 @@ extension Message {
 
         case .replayEnterHint:
             "Press Enter for each step; Ctrl-D stops."
+        case .replaySummary(let passed, let failed):
+            "transcripts: \(passed) passed, \(failed) failed"
         case .replayMatches(let path):
             "ok: \(path)"
         case .replayDiffers(let path):

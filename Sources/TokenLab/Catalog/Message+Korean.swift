@@ -301,6 +301,8 @@ extension Message {
 
         case .replayEnterHint:
             "Enter를 누를 때마다 한 단계씩 진행합니다. Ctrl-D로 멈춥니다."
+        case .replaySummary(let passed, let failed):
+            "트랜스크립트: 통과 \(passed)개, 실패 \(failed)개"
         case .replayMatches(let path):
             "통과: \(path)"
         case .replayDiffers(let path):

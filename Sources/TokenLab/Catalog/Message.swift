@@ -152,6 +152,7 @@ public enum Message: Sendable {
 
     // Replay
     case replayEnterHint
+    case replaySummary(passed: Int, failed: Int)
     case replayMatches(path: String)
     case replayDiffers(path: String)
     case replayUpdated(path: String)
