@@ -66,11 +66,13 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// Decodes `bytes` as one JSON object.
     ///
     /// - Throws: `JOSEError.malformed` naming `part` ("header", "payload")
-    ///   when the bytes are not UTF-8 JSON or not an object.
-    static func decodeObject(_ bytes: [UInt8], part: String) throws(JOSEError) -> [String: JSONValue] {
+    ///   when the bytes are not UTF-8 JSON, not an object, repeat a member
+    ///   name or nest containers deeper than `maximumDepth`.
+    static func decodeObject(_ bytes: [UInt8], part: String, maximumDepth: Int) throws(JOSEError) -> [String: JSONValue] {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw .malformed(reason: "the \(part) is not valid UTF-8")
         }
+        try StrictJSONScanner.check(bytes, part: part, maximumDepth: maximumDepth)
 
         let value: JSONValue
         do {
