@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "JOSETests",
-            dependencies: ["JOSE"]
+            dependencies: ["JOSE"],
+            resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "TokenServerTests",

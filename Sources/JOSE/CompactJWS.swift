@@ -42,6 +42,19 @@ public struct CompactJWS: Sendable, Equatable {
     ///   that is padded or not canonical, JSON that is not UTF-8, not an
     ///   object, repeats a member name or nests too deep.
     public init(parsing token: String, limits: JOSELimits = .default) throws(JOSEError) {
+        let (parts, decoded) = try Self.decodeSegments(token, limits: limits)
+        self.compact = token
+        self.segments = parts
+        self.headerBytes = decoded[0]
+        self.payloadBytes = decoded[1]
+        self.signature = decoded[2]
+        self.header = try JSONValue.decodeObject(decoded[0], part: "header", maximumDepth: limits.maximumJSONDepth)
+        self.claims = JWTClaims(try JSONValue.decodeObject(decoded[1], part: "payload", maximumDepth: limits.maximumJSONDepth))
+    }
+
+    /// Checks the length, splits `token` into its three segments and
+    /// decodes each from base64url, without reading any JSON.
+    static func decodeSegments(_ token: String, limits: JOSELimits) throws(JOSEError) -> (segments: [String], decoded: [[UInt8]]) {
         guard !token.isEmpty else {
             throw .malformed(reason: "the token is empty")
         }
@@ -60,19 +73,9 @@ public struct CompactJWS: Sendable, Equatable {
             do {
                 decoded.append(try Base64URL.decode(part))
             } catch {
-                if case .malformed(let reason) = error {
-                    throw .malformed(reason: "\(name) segment: \(reason)")
-                }
-                throw error
+                throw .malformed(reason: "\(name) segment: \(error.reasonText)")
             }
         }
-
-        self.compact = token
-        self.segments = parts
-        self.headerBytes = decoded[0]
-        self.payloadBytes = decoded[1]
-        self.signature = decoded[2]
-        self.header = try JSONValue.decodeObject(decoded[0], part: "header", maximumDepth: limits.maximumJSONDepth)
-        self.claims = JWTClaims(try JSONValue.decodeObject(decoded[1], part: "payload", maximumDepth: limits.maximumJSONDepth))
+        return (parts, decoded)
     }
 }

@@ -50,15 +50,8 @@ public struct JWTVerifier: Sendable {
     public func verify(_ token: String, now: Int64) throws(JOSEError) -> CompactJWS {
         let jws = try CompactJWS(parsing: token, limits: limits)
 
-        let candidates = try selectKeys(for: jws.header)
-        var verified = false
-        for key in candidates where try key.isValidSignature(jws.signature, for: jws.signingInput) {
-            verified = true
-            break
-        }
-        guard verified else {
-            throw .badSignature
-        }
+        try JWSSignatureCheck.verify(
+            header: jws.header, signature: jws.signature, signingInput: jws.signingInput, keys: keys)
 
         if let requiredType {
             let found = jws.header["typ"]?.stringValue
@@ -68,47 +61,6 @@ public struct JWTVerifier: Sendable {
         }
         try rules.validate(jws.claims, now: now)
         return jws
-    }
-
-    /// Checks the header and returns the keys that may have signed it.
-    private func selectKeys(for header: [String: JSONValue]) throws(JOSEError) -> [any JWSVerificationKey] {
-        guard let algorithm = header["alg"]?.stringValue else {
-            throw .malformed(reason: "the header has no \"alg\" string")
-        }
-        if algorithm.lowercased() == "none" {
-            throw .unsecuredToken
-        }
-        try Self.checkCritical(header)
-        for name in ["kid", "typ"] {
-            if let value = header[name], value.stringValue == nil {
-                throw .malformed(reason: "the header's \"\(name)\" must be a string, found a \(value.typeName)")
-            }
-        }
-
-        let keyID = header["kid"]?.stringValue
-        let sameID = keys.filter { $0.keyID == nil || keyID == nil || $0.keyID == keyID }
-        let candidates = sameID.filter { $0.algorithm.rawValue == algorithm }
-        guard candidates.isEmpty else { return candidates }
-
-        // Name the pinned algorithm when that is why no key fits, so the
-        // error shows an attempted algorithm switch as one.
-        let pinned = Set(sameID.map(\.algorithm.rawValue)).sorted()
-        guard pinned.isEmpty else {
-            throw .algorithmNotAllowed(found: algorithm, expected: pinned.joined(separator: ", "))
-        }
-        throw .keyNotFound(keyID: keyID, algorithm: algorithm)
-    }
-
-    /// RFC 7515 section 4.1.11: `crit` is a non-empty array of names, each
-    /// present in the header; none may be understood here, so any is fatal.
-    private static func checkCritical(_ header: [String: JSONValue]) throws(JOSEError) {
-        guard let value = header["crit"] else { return }
-        guard case .array(let items) = value, !items.isEmpty,
-            items.allSatisfy({ $0.stringValue != nil })
-        else {
-            throw .malformed(reason: "the header's \"crit\" must be a non-empty array of strings")
-        }
-        throw .unsupportedCritical(names: items.compactMap(\.stringValue))
     }
 
     private static func normalizedType(_ type: String) -> String {

@@ -3,9 +3,10 @@ internal import COpenSSL
 /// Collects named key parameters for `EVP_PKEY_fromdata` through an
 /// `OSSL_PARAM_BLD`.
 ///
-/// The builder keeps pointers to the numbers and buffers pushed into it
-/// until `withParameters` copies them, so this class owns every one of
-/// them for its whole life.
+/// The builder keeps pointers to the names, numbers and buffers pushed
+/// into it until `withParameters` copies them, so this class owns every
+/// one of them for its whole life. A Swift string passed straight to C
+/// would live only for the call.
 final class ParameterBuilder {
     private let builder: OpaquePointer
     private var numbers: [BigNumber] = []
@@ -30,7 +31,7 @@ final class ParameterBuilder {
     func addInteger(_ name: String, bigEndian bytes: [UInt8]) throws(JOSEError) {
         let number = try BigNumber(bigEndian: bytes)
         numbers.append(number)
-        guard OSSL_PARAM_BLD_push_BN(builder, name, number.pointer) == 1 else {
+        guard OSSL_PARAM_BLD_push_BN(builder, cString(name), number.pointer) == 1 else {
             throw .crypto(operation: "OSSL_PARAM_BLD_push_BN(\(name))", message: LibCrypto.lastErrorMessage())
         }
     }
@@ -39,7 +40,7 @@ final class ParameterBuilder {
     func addString(_ name: String, _ value: String) throws(JOSEError) {
         let buffer = copy(Array(value.utf8) + [0])
         let pointer = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-        guard OSSL_PARAM_BLD_push_utf8_string(builder, name, pointer, buffer.count - 1) == 1 else {
+        guard OSSL_PARAM_BLD_push_utf8_string(builder, cString(name), pointer, buffer.count - 1) == 1 else {
             throw .crypto(operation: "OSSL_PARAM_BLD_push_utf8_string(\(name))", message: LibCrypto.lastErrorMessage())
         }
     }
@@ -47,7 +48,7 @@ final class ParameterBuilder {
     /// Adds an octet string, such as an encoded EC point.
     func addOctets(_ name: String, _ value: [UInt8]) throws(JOSEError) {
         let buffer = copy(value)
-        guard OSSL_PARAM_BLD_push_octet_string(builder, name, buffer.baseAddress, buffer.count) == 1 else {
+        guard OSSL_PARAM_BLD_push_octet_string(builder, cString(name), buffer.baseAddress, buffer.count) == 1 else {
             throw .crypto(operation: "OSSL_PARAM_BLD_push_octet_string(\(name))", message: LibCrypto.lastErrorMessage())
         }
     }
@@ -61,6 +62,12 @@ final class ParameterBuilder {
         }
         defer { OSSL_PARAM_free(parameters) }
         return try body(parameters)
+    }
+
+    /// Returns a NUL-terminated copy of `name` that lives as long as `self`.
+    private func cString(_ name: String) -> UnsafePointer<CChar>? {
+        let buffer = copy(Array(name.utf8) + [0])
+        return UnsafePointer(buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
     }
 
     private func copy(_ bytes: [UInt8]) -> UnsafeMutableRawBufferPointer {
