@@ -174,6 +174,8 @@ extension JWK {
         case ("EC", "P-256"): return .es256
         case ("EC", "P-384"): return .es384
         case ("OKP", "Ed25519"): return .edDSA
+        case ("EC", let curve?), ("OKP", let curve?):
+            throw .invalidKey(reason: "\(keyType) curve \"\(curve)\" is not supported; use P-256, P-384 or Ed25519")
         default:
             throw .invalidKey(reason: "the \(keyType) JWK has no \"alg\"; name the algorithm it is for")
         }

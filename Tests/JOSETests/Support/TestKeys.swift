@@ -20,7 +20,9 @@ enum TestKeys {
     static func signingKey(_ algorithm: JWSAlgorithm) throws -> any JWSSigningKey {
         switch algorithm.family {
         case .hmac: return try hmac(algorithm)
-        case .rsa: return try AsymmetricKey(jwk: rsa.jwk(includingPrivate: true), algorithm: algorithm)
+        case .rsa:
+            let members = try rsa.jwk(includingPrivate: true).members.filter { $0.key != "alg" }
+            return try AsymmetricKey(jwk: JWK(members: members), algorithm: algorithm)
         case .ecdsa(let curve):
             if curve == "P-256" { return ec }
             return try AsymmetricKey.generate(for: algorithm)
