@@ -7,6 +7,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let environment = ProcessInfo.processInfo.environment
 
 let status: Int32 = switch arguments.first {
+case "decode":
+    DecodeCommand.main(arguments: Array(arguments.dropFirst()), environment: environment)
+case "verify":
+    VerifyCommand.main(arguments: Array(arguments.dropFirst()), environment: environment)
 default:
     REPLCommand.main(arguments: arguments, environment: environment)
 }
