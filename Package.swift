@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(
             name: "JOSETests",
             dependencies: ["JOSE"],
-            resources: [.copy("Vectors")]
+            resources: [.copy("Vectors"), .copy("Interop")]
         ),
         .testTarget(
             name: "TokenServerTests",
