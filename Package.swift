@@ -50,6 +50,10 @@ let package = Package(
             name: "tokenlab",
             dependencies: ["TokenLab"]
         ),
+        .executableTarget(
+            name: "TokenLabBenchmarks",
+            dependencies: ["JOSE"]
+        ),
         .testTarget(
             name: "JOSETests",
             dependencies: ["JOSE"],
