@@ -1,6 +1,6 @@
 /// Bounds on the input a parser accepts, so a hostile token costs little.
 public struct JOSELimits: Sendable, Equatable {
-    /// The longest token accepted, in bytes of its compact form.
+    /// The maximum token length accepted, in bytes of its compact form.
     public var maximumTokenLength: Int
     /// The deepest nesting of JSON objects and arrays accepted in a header,
     /// payload or JWK; the top-level object counts as 1.

@@ -13,7 +13,7 @@ public struct JWTSigner: Sendable {
 
     /// Serializes `claims` as the payload and returns `header.payload.signature`.
     ///
-    /// The header holds `alg`, `typ`, and `kid` when the key has one.
+    /// The header contains `alg`, `typ`, and `kid` when the key has one.
     /// Members are written with sorted keys and unescaped slashes and
     /// non-ASCII text, so the same claims always give the same bytes.
     public func sign(_ claims: [String: JSONValue]) throws(JOSEError) -> String {

@@ -10,7 +10,7 @@ import Foundation
 import JOSE
 
 /// The claims of every token, the same for every algorithm: a typical
-/// access token with a Hangul name, so the payload holds multi-byte UTF-8.
+/// access token with a Hangul name, so the payload contains multi-byte UTF-8.
 let claims: [String: JSONValue] = [
     "sub": .string("1234567890"), "name": .string("홍길동"), "role": .string("user"),
     "iat": .integer(1_700_000_000), "exp": .integer(4_102_444_800),

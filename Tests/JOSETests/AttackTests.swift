@@ -32,7 +32,7 @@ extension Attack {
 
     static let confusion: [Attack] = [
         Attack(name: "RS256 public key used as HS256 secret", build: {
-            // The attacker knows the public key and signs with its JWK text as
+            // The attacker has the public key and signs with its JWK text as
             // an HMAC secret, hoping the verifier follows the header's alg.
             let publicJWK = try Keys.rsa.jwk(includingPrivate: false).jsonBytes()
             let secret = try HMACKey(secret: publicJWK, algorithm: .hs256)

@@ -1,5 +1,5 @@
-/// What a verifier requires of a token's claims, and the clock skew it
-/// allows (RFC 7519 section 4.1, RFC 8725 section 3.8 and 3.9).
+/// The requirements a verifier puts on a token's claims, and the clock
+/// skew it allows (RFC 7519 section 4.1, RFC 8725 section 3.8 and 3.9).
 public struct ClaimRules: Sendable, Equatable {
     /// Allowed clock skew in seconds, applied alike to `exp`, `nbf` and
     /// `iat`. Zero still checks all three.
@@ -90,11 +90,13 @@ public struct ClaimRules: Sendable, Equatable {
     // differences with it saturate instead of trapping.
     private static func saturatingSum(_ lhs: Int64, _ rhs: Int64) -> Int64 {
         let (sum, overflow) = lhs.addingReportingOverflow(rhs)
-        return overflow ? (rhs > 0 ? Int64.max : Int64.min) : sum
+        guard overflow else { return sum }
+        return rhs > 0 ? Int64.max : Int64.min
     }
 
     private static func saturatingDifference(_ lhs: Int64, _ rhs: Int64) -> Int64 {
         let (difference, overflow) = lhs.subtractingReportingOverflow(rhs)
-        return overflow ? (rhs < 0 ? Int64.max : Int64.min) : difference
+        guard overflow else { return difference }
+        return rhs < 0 ? Int64.max : Int64.min
     }
 }

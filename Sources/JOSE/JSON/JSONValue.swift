@@ -15,7 +15,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         // Each failed attempt throws, which costs more than the decoding
-        // itself, so the types JWTs hold most (strings, the top-level object,
+        // itself, so the types most common in JWTs (strings, the top-level object,
         // integers) are tried first.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {

@@ -6,9 +6,9 @@ extension AsymmetricKey {
     /// `alg` needs `algorithm`, because RS256 and PS256 share keys.
     ///
     /// - Throws: `JOSEError.invalidKey` when a member is missing or of the
-    ///   wrong size, `use` is not "sig", the JWK's `alg` differs from
-    ///   `algorithm`, or OpenSSL rejects the key (a point off the curve, a
-    ///   private key that does not match the public one).
+    ///   wrong size, `use` is not "sig", or the JWK's `alg` differs from
+    ///   `algorithm`. Also when OpenSSL rejects the key, for example a point
+    ///   off the curve or a private key that does not match the public one.
     public init(jwk: JWK, algorithm: JWSAlgorithm? = nil) throws(JOSEError) {
         let resolved = try jwk.resolveAlgorithm(algorithm)
         try jwk.checkUse()
@@ -154,7 +154,8 @@ extension AsymmetricKey {
 }
 
 extension JWK {
-    /// Picks the one algorithm for this key, as `AsymmetricKey(jwk:)` says.
+    /// Picks the one algorithm for this key, by the rule that
+    /// `AsymmetricKey(jwk:)` documents.
     func resolveAlgorithm(_ requested: JWSAlgorithm?) throws(JOSEError) -> JWSAlgorithm {
         var declared: JWSAlgorithm?
         if let name = algorithm {

@@ -1,8 +1,8 @@
 /// An RSA, EC or Ed25519 key, public or private, pinned to one algorithm.
 ///
-/// The algorithm is checked against the key when the key is made: RS*/PS256
-/// need RSA of at least 2048 bits (RFC 7518 sections 3.3 and 3.5), ES256
-/// needs P-256 and ES384 needs P-384 (section 3.4), EdDSA needs Ed25519
+/// The algorithm is checked against the key when the key is made. RS*/PS256
+/// need RSA of at least 2048 bits (RFC 7518 sections 3.3 and 3.5). ES256
+/// needs P-256 and ES384 needs P-384 (section 3.4). EdDSA needs Ed25519
 /// (RFC 8037 section 3.1).
 public struct AsymmetricKey: JWSSigningKey {
     public let algorithm: JWSAlgorithm
@@ -19,7 +19,7 @@ public struct AsymmetricKey: JWSSigningKey {
         self.keyID = keyID
     }
 
-    /// Whether the key holds private material and can sign.
+    /// Whether the key contains private material and can sign.
     public var isPrivate: Bool { key.isPrivate }
 
     /// Generates a new private key for `algorithm` with OpenSSL's CSPRNG
@@ -50,7 +50,7 @@ public struct AsymmetricKey: JWSSigningKey {
         try self.init(key: key, algorithm: algorithm, keyID: keyID)
     }
 
-    /// The public half of this key, with the same algorithm and `kid`.
+    /// Returns the public half of this key, with the same algorithm and `kid`.
     public func publicKey() throws(JOSEError) -> AsymmetricKey {
         guard isPrivate else { return self }
         return try AsymmetricKey(jwk: jwk(includingPrivate: false))

@@ -73,7 +73,6 @@ public struct JWK: Sendable, Equatable {
     /// For `oct` keys this removes the secret `k`, which leaves no key.
     public var publicJWK: JWK {
         let names = Self.privateMembers[keyType] ?? []
-        // The kty check in init passed, so re-wrapping cannot fail.
         return JWK(unchecked: members.filter { !names.contains($0.key) })
     }
 

@@ -42,7 +42,7 @@ public struct JWKSet: Sendable, Equatable {
 
     /// Makes a verification key from every JWK meant for signatures.
     ///
-    /// RFC 7517 section 5 asks that keys of an unknown `kty` be ignored, and
+    /// RFC 7517 section 5 recommends ignoring keys of an unknown `kty`, and
     /// so are keys whose `use` is "enc". A key of a known type that cannot
     /// be read is an error, not skipped, so a typo does not go unnoticed.
     ///

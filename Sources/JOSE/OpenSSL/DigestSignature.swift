@@ -1,14 +1,14 @@
 internal import COpenSSL
 
-/// How `EVP_DigestSign` and `EVP_DigestVerify` are set up for one JWS
+/// The settings of `EVP_DigestSign` and `EVP_DigestVerify` for one JWS
 /// algorithm family.
 struct SignatureScheme: Sendable {
     /// OpenSSL's digest name ("SHA256"), or nil for Ed25519, which hashes
     /// internally (RFC 8032 section 5.1.6).
     let digestName: String?
-    /// RSASSA-PSS with MGF1 over the same digest and a salt as long as the
-    /// digest (RFC 7518 section 3.5); otherwise the key type's default
-    /// (PKCS #1 v1.5 for RSA).
+    /// Whether to use RSASSA-PSS with MGF1 over the same digest and a salt as
+    /// long as the digest (RFC 7518 section 3.5). Otherwise the key type's
+    /// default applies, which is PKCS #1 v1.5 for RSA.
     let usesPSS: Bool
 }
 

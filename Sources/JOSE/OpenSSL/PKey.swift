@@ -2,12 +2,14 @@ internal import COpenSSL
 
 /// An OpenSSL `EVP_PKEY` (RSA, EC or Ed25519), owned and freed here.
 ///
-/// OpenSSL 3 documents an `EVP_PKEY` as safe to use from several threads
-/// at once once it is built, as long as nothing modifies it; this type never
-/// modifies it after construction, so it is `Sendable`.
+/// The type is `Sendable` because it never modifies the key after
+/// construction, and each signature gets its own `EVP_MD_CTX` and
+/// `EVP_PKEY_CTX`. OpenSSL 3.0's openssl-threads(7) man page gives two
+/// threads signing through two different `EVP_PKEY_CTX` objects as its
+/// example of safe concurrent use.
 final class PKey: @unchecked Sendable {
     let pointer: OpaquePointer
-    /// Whether the key holds private material and can sign.
+    /// Whether the key contains private material and can sign.
     let isPrivate: Bool
 
     init(owning pointer: OpaquePointer, isPrivate: Bool) {

@@ -3,7 +3,7 @@ import JOSE
 import TokenServer
 
 /// `tokenlab decode TOKEN`: shows a JWT's parts and bytes without verifying
-/// anything, and says so.
+/// anything, and prints a notice that nothing was verified.
 public enum DecodeCommand {
     struct Arguments {
         var token: String?
@@ -118,8 +118,8 @@ public enum DecodeCommand {
         return lines
     }
 
-    /// The bytes as UTF-8 text with control characters written as JSON
-    /// escapes, so a CR or LF inside the JSON cannot break the layout.
+    /// Returns the bytes as UTF-8 text with control characters written as
+    /// JSON escapes, so a CR or LF inside the JSON cannot break the layout.
     private static func visible(_ bytes: [UInt8]) -> String {
         var output = ""
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {

@@ -1,8 +1,8 @@
 import Foundation
 import JOSE
 
-/// Why `tokenlab decode` or `tokenlab verify` cannot run as called; they
-/// exit with status 2 for these.
+/// A usage error of `tokenlab decode` or `tokenlab verify`, as a catalog
+/// message. Both commands exit with status 2 for these.
 struct InspectUsageError: Error {
     let message: InspectMessage
 

@@ -5,7 +5,7 @@ import TokenServer
 /// `tokenlab verify TOKEN KEY`: checks a JWT's signature with one key and
 /// its one algorithm, then its claims, and prints the claims or the reason.
 public enum VerifyCommand {
-    /// Where the verification key comes from.
+    /// The source of the verification key, one per key option.
     enum KeySource: Equatable {
         case secret(String)
         case secretFile(String)

@@ -227,7 +227,7 @@ public enum InspectMessage: Sendable {
         }
     }
 
-    /// The Korean sentence for a rejection. Free-text details inside some
+    /// Returns the Korean sentence for a rejection. Free-text details inside some
     /// cases (`reason`, OpenSSL's `message`) come from the JOSE library in
     /// English and are shown as they are.
     static func koreanReason(_ error: JOSEError) -> String {
