@@ -16,11 +16,16 @@ struct InspectCommandTests {
         try ExecutableTests.run(arguments + ["--lang", language], input: input)
     }
 
-    /// Writes `contents` to a fresh file and returns its path.
+    /// Writes `contents` to a fresh file and returns its path; the caller
+    /// removes it with `remove`.
     static func file(_ contents: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-inspect-\(UUID().uuidString)").path
         try contents.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    static func remove(_ paths: String...) {
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
     }
 
     @Test("decode shows every segment and says it did not verify")
@@ -52,6 +57,7 @@ struct InspectCommandTests {
     @Test("verify prints the claims of a valid token")
     func verifyValid() throws {
         let jwk = try Self.file(Self.rfcJWK)
+        defer { Self.remove(jwk) }
         let result = try Self.run(["verify", Self.rfcToken, "--jwk", jwk, "--now", "1300819000", "--iss", "joe"])
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("valid: the HS256 signature matches, and the claims pass\n"))
@@ -61,6 +67,7 @@ struct InspectCommandTests {
     @Test("verify of an expired token exits 1 and says by how much")
     func verifyExpired() throws {
         let jwk = try Self.file(Self.rfcJWK)
+        defer { Self.remove(jwk) }
         let english = try Self.run(["verify", Self.rfcToken, "--jwk", jwk, "--now", "1300819440"])
         #expect(english.status == 1)
         #expect(english.output == "invalid: token expired: exp 1300819380 is 60 s before now (1300819440)\n")
@@ -73,6 +80,7 @@ struct InspectCommandTests {
     @Test("leeway accepts a token expired within it")
     func verifyLeeway() throws {
         let jwk = try Self.file(Self.rfcJWK)
+        defer { Self.remove(jwk) }
         let result = try Self.run(["verify", Self.rfcToken, "--jwk", jwk, "--now", "1300819440", "--leeway", "61"])
         #expect(result.status == 0)
     }
@@ -80,6 +88,7 @@ struct InspectCommandTests {
     @Test("verify with the wrong secret is a bad signature")
     func verifyWrongSecret() throws {
         let secret = try Self.file(String(repeating: "s", count: 32) + "\n")
+        defer { Self.remove(secret) }
         let result = try Self.run(["verify", Self.rfcToken, "--secret-file", secret, "--now", "1300819000"])
         #expect(result.status == 1)
         #expect(result.output.hasPrefix("invalid: signature does not match"))
@@ -91,13 +100,16 @@ struct InspectCommandTests {
         let other = try AsymmetricKey.generate(for: .es256, keyID: "k1")
         let set = JWKSet(keys: [try other.jwk(includingPrivate: false), try key.jwk(includingPrivate: false)])
         let jwks = try Self.file(String(decoding: try set.jsonBytes(), as: UTF8.self))
+        defer { Self.remove(jwks) }
         let token = try JWTSigner(key: key, type: "at+jwt").sign(["exp": .integer(2_000_000_000), "sub": .string("x")])
 
         let viaSet = try Self.run(["verify", token, "--jwks", jwks, "--now", "1900000000", "--typ", "at+jwt"])
         #expect(viaSet.status == 0)
         #expect(viaSet.output.hasPrefix("valid: the ES256 signature matches (kid \"k2\"), and the claims pass\n"))
 
-        let viaOther = try Self.run(["verify", token, "--jwk", try Self.file(String(decoding: try other.jwk(includingPrivate: false).jsonBytes(), as: UTF8.self)), "--now", "1900000000"])
+        let otherJWK = try Self.file(String(decoding: try other.jwk(includingPrivate: false).jsonBytes(), as: UTF8.self))
+        defer { Self.remove(otherJWK) }
+        let viaOther = try Self.run(["verify", token, "--jwk", otherJWK, "--now", "1900000000"])
         #expect(viaOther.status == 1)
         #expect(viaOther.output == "invalid: no key with kid \"k2\" for alg ES256\n")
     }
