@@ -50,9 +50,14 @@ let package = Package(
             name: "tokenlab",
             dependencies: ["TokenLab"]
         ),
+        .executableTarget(
+            name: "TokenLabBenchmarks",
+            dependencies: ["JOSE"]
+        ),
         .testTarget(
             name: "JOSETests",
-            dependencies: ["JOSE"]
+            dependencies: ["JOSE"],
+            resources: [.copy("Vectors"), .copy("Interop")]
         ),
         .testTarget(
             name: "TokenServerTests",

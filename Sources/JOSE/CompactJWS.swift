@@ -5,9 +5,10 @@
 /// decode to JSON objects. Nothing here says the token is authentic; use
 /// `JWTVerifier` for that.
 public struct CompactJWS: Sendable, Equatable {
-    /// Tokens longer than this are rejected before any decoding, so an
-    /// attacker cannot make the parser work on megabytes.
-    public static let maximumLength = 8 * 1024
+    /// The default limit on a token's length in bytes (8 KiB): tokens longer
+    /// than this are rejected before any decoding, so an attacker cannot
+    /// make the parser work on megabytes.
+    public static let maximumLength = JOSELimits.default.maximumTokenLength
 
     /// The token text exactly as given.
     public let compact: String
@@ -34,15 +35,31 @@ public struct CompactJWS: Sendable, Equatable {
         header["alg"]?.stringValue
     }
 
-    /// Splits and decodes `token`.
+    /// Splits and decodes `token` within `limits`.
     ///
-    /// - Throws: `JOSEError.malformed` naming the segment and the problem.
-    public init(parsing token: String) throws(JOSEError) {
+    /// - Throws: `JOSEError.malformed` naming the segment and the problem:
+    ///   a length over the limit, a segment count other than 3, base64url
+    ///   that is padded or not canonical, JSON that is not UTF-8, not an
+    ///   object, repeats a member name or nests too deep.
+    public init(parsing token: String, limits: JOSELimits = .default) throws(JOSEError) {
+        let (parts, decoded) = try Self.decodeSegments(token, limits: limits)
+        self.compact = token
+        self.segments = parts
+        self.headerBytes = decoded[0]
+        self.payloadBytes = decoded[1]
+        self.signature = decoded[2]
+        self.header = try JSONValue.decodeObject(decoded[0], part: "header", maximumDepth: limits.maximumJSONDepth)
+        self.claims = JWTClaims(try JSONValue.decodeObject(decoded[1], part: "payload", maximumDepth: limits.maximumJSONDepth))
+    }
+
+    /// Checks the length, splits `token` into its three segments and
+    /// decodes each from base64url, without reading any JSON.
+    static func decodeSegments(_ token: String, limits: JOSELimits) throws(JOSEError) -> (segments: [String], decoded: [[UInt8]]) {
         guard !token.isEmpty else {
             throw .malformed(reason: "the token is empty")
         }
-        guard token.utf8.count <= Self.maximumLength else {
-            throw .malformed(reason: "the token is \(token.utf8.count) bytes, over the limit of \(Self.maximumLength)")
+        guard token.utf8.count <= limits.maximumTokenLength else {
+            throw .malformed(reason: "the token is \(token.utf8.count) bytes, over the limit of \(limits.maximumTokenLength)")
         }
 
         let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -56,19 +73,9 @@ public struct CompactJWS: Sendable, Equatable {
             do {
                 decoded.append(try Base64URL.decode(part))
             } catch {
-                if case .malformed(let reason) = error {
-                    throw .malformed(reason: "\(name) segment: \(reason)")
-                }
-                throw error
+                throw .malformed(reason: "\(name) segment: \(error.reasonText)")
             }
         }
-
-        self.compact = token
-        self.segments = parts
-        self.headerBytes = decoded[0]
-        self.payloadBytes = decoded[1]
-        self.signature = decoded[2]
-        self.header = try JSONValue.decodeObject(decoded[0], part: "header")
-        self.claims = JWTClaims(try JSONValue.decodeObject(decoded[1], part: "payload"))
+        return (parts, decoded)
     }
 }

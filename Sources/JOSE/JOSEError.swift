@@ -16,12 +16,19 @@ public enum JOSEError: Error, Equatable, Sendable, CustomStringConvertible {
     case expired(expiration: Int64, now: Int64, expiredBy: Int64)
     /// `nbf` is still ahead: the token becomes valid in `validIn` seconds.
     case notYetValid(notBefore: Int64, now: Int64, validIn: Int64)
+    /// `iat` is later than `now` by `aheadBy` seconds, more than the leeway.
+    case issuedInFuture(issuedAt: Int64, now: Int64, aheadBy: Int64)
     /// A claim the verifier requires is absent.
     case missingClaim(name: String)
     /// A claim is present but has the wrong type or value.
     case invalidClaim(name: String, reason: String)
     /// The key cannot be used as given.
     case invalidKey(reason: String)
+    /// No key matches the header's `kid` (when given) and `alg`.
+    case keyNotFound(keyID: String?, algorithm: String)
+    /// The header's `crit` lists extensions this library does not
+    /// implement, which RFC 7515 section 4.1.11 requires it to reject.
+    case unsupportedCritical(names: [String])
     /// OpenSSL reported a failure; `message` is OpenSSL's own text.
     case crypto(operation: String, message: String)
 
@@ -39,12 +46,22 @@ public enum JOSEError: Error, Equatable, Sendable, CustomStringConvertible {
             "token expired: exp \(expiration) is \(expiredBy) s before now (\(now))"
         case .notYetValid(let notBefore, let now, let validIn):
             "token not valid yet: nbf \(notBefore) is \(validIn) s after now (\(now))"
+        case .issuedInFuture(let issuedAt, let now, let aheadBy):
+            "token issued in the future: iat \(issuedAt) is \(aheadBy) s after now (\(now))"
         case .missingClaim(let name):
             "required claim \"\(name)\" is missing"
         case .invalidClaim(let name, let reason):
             "claim \"\(name)\" is invalid: \(reason)"
         case .invalidKey(let reason):
             "invalid key: \(reason)"
+        case .keyNotFound(let keyID, let algorithm):
+            if let keyID {
+                "no key with kid \"\(keyID)\" for alg \(algorithm)"
+            } else {
+                "no key for alg \(algorithm), and the header has no kid"
+            }
+        case .unsupportedCritical(let names):
+            "the header marks unsupported extensions as critical: \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
         case .crypto(let operation, let message):
             "OpenSSL \(operation) failed: \(message)"
         }

@@ -1,22 +1,46 @@
-/// Verifies compact JWTs with one key and validates their time claims.
+/// Verifies compact JWTs with fixed keys and validates their claims.
 ///
-/// The order is fixed and cannot be skipped: form, then `alg` against the
-/// key's one algorithm, then the signature, then the claims. So a forged
-/// token is reported as forged, never as expired.
+/// The order is fixed and cannot be skipped: form, then the header (`alg`
+/// against each key's one algorithm, `crit`), then the signature, then
+/// `typ` and the claims. So a forged token is reported as forged, never as
+/// expired. Keys named in the token (`jku`, `jwk`, `x5u`) are never used.
 public struct JWTVerifier: Sendable {
-    public let key: HMACKey
-    /// Allowed clock skew in seconds, applied to `exp` and `nbf`.
-    public let leeway: Int64
-    /// Claims that must be present; `exp` by default.
-    public let requiredClaims: [String]
+    /// The keys a token may be signed with, each pinned to one algorithm.
+    public let keys: [any JWSVerificationKey]
+    public let rules: ClaimRules
     /// The header `typ` the token must carry, or nil to accept any.
+    /// Compared without letter case and with an "application/" prefix
+    /// removed (RFC 7515 section 4.1.9).
     public let requiredType: String?
+    public let limits: JOSELimits
 
-    public init(key: HMACKey, leeway: Int64 = 0, requiredClaims: [String] = ["exp"], requiredType: String? = nil) {
-        self.key = key
-        self.leeway = max(0, leeway)
-        self.requiredClaims = requiredClaims
+    /// Allowed clock skew in seconds, applied to `exp`, `nbf` and `iat`.
+    public var leeway: Int64 { rules.leeway }
+    /// Claims that must be present; `exp` by default.
+    public var requiredClaims: [String] { rules.requiredClaims }
+
+    /// Creates a verifier for one key.
+    public init(
+        key: some JWSVerificationKey, leeway: Int64 = 0, requiredClaims: [String] = ["exp"],
+        requiredType: String? = nil, issuer: String? = nil, audience: String? = nil
+    ) {
+        self.init(
+            keys: [key],
+            rules: ClaimRules(leeway: leeway, requiredClaims: requiredClaims, issuer: issuer, audience: audience),
+            requiredType: requiredType)
+    }
+
+    /// Creates a verifier for several keys, such as a JWK Set's. A token
+    /// whose header has a `kid` is checked only with keys of that `kid` (or
+    /// with no `kid`); one without is checked with every key of its `alg`.
+    public init(
+        keys: [any JWSVerificationKey], rules: ClaimRules = ClaimRules(), requiredType: String? = nil,
+        limits: JOSELimits = .default
+    ) {
+        self.keys = keys
+        self.rules = rules
         self.requiredType = requiredType
+        self.limits = limits
     }
 
     /// Verifies `token` at time `now` (seconds since the epoch).
@@ -24,52 +48,23 @@ public struct JWTVerifier: Sendable {
     /// - Returns: the parsed token, whose claims are now trustworthy.
     /// - Throws: the first check that failed, as a `JOSEError`.
     public func verify(_ token: String, now: Int64) throws(JOSEError) -> CompactJWS {
-        let jws = try CompactJWS(parsing: token)
+        let jws = try CompactJWS(parsing: token, limits: limits)
 
-        guard let algorithm = jws.algorithm else {
-            throw .malformed(reason: "the header has no \"alg\" string")
-        }
-        if algorithm.lowercased() == "none" {
-            throw .unsecuredToken
-        }
-        guard algorithm == key.algorithm.rawValue else {
-            throw .algorithmNotAllowed(found: algorithm, expected: key.algorithm.rawValue)
-        }
-        guard try key.isValidSignature(jws.signature, for: jws.signingInput) else {
-            throw .badSignature
-        }
+        try JWSSignatureCheck.verify(
+            header: jws.header, signature: jws.signature, signingInput: jws.signingInput, keys: keys)
 
         if let requiredType {
             let found = jws.header["typ"]?.stringValue
-            guard found?.lowercased() == requiredType.lowercased() else {
+            guard let found, Self.normalizedType(found) == Self.normalizedType(requiredType) else {
                 throw .invalidClaim(name: "typ", reason: "expected \"\(requiredType)\", found \(found.map { "\"\($0)\"" } ?? "none")")
             }
         }
-        try validateClaims(jws.claims, now: now)
+        try rules.validate(jws.claims, now: now)
         return jws
     }
 
-    private func validateClaims(_ claims: JWTClaims, now: Int64) throws(JOSEError) {
-        for name in requiredClaims where claims[name] == nil {
-            throw .missingClaim(name: name)
-        }
-
-        // RFC 7519 section 4.1.4: the token must not be accepted on or after
-        // exp. Saturating arithmetic keeps a huge exp or leeway from wrapping.
-        if let expiration = try claims.numericDate("exp") {
-            let deadline = expiration.addingReportingOverflow(leeway)
-            let limit = deadline.overflow ? Int64.max : deadline.partialValue
-            if now >= limit {
-                throw .expired(expiration: expiration, now: now, expiredBy: now - expiration)
-            }
-        }
-        if let notBefore = try claims.numericDate("nbf") {
-            let start = notBefore.subtractingReportingOverflow(leeway)
-            let limit = start.overflow ? Int64.min : start.partialValue
-            if now < limit {
-                throw .notYetValid(notBefore: notBefore, now: now, validIn: notBefore - now)
-            }
-        }
-        _ = try claims.numericDate("iat")
+    private static func normalizedType(_ type: String) -> String {
+        let lowered = type.lowercased()
+        return lowered.hasPrefix("application/") ? String(lowered.dropFirst("application/".count)) : lowered
     }
 }

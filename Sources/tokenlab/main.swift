@@ -12,6 +12,10 @@ case "lesson":
     REPLCommand.main(arguments: rest, environment: environment, lessonOperand: true)
 case "replay":
     ReplayCommand.main(arguments: rest, environment: environment)
+case "decode":
+    DecodeCommand.main(arguments: rest, environment: environment)
+case "verify":
+    VerifyCommand.main(arguments: rest, environment: environment)
 default:
     REPLCommand.main(arguments: arguments, environment: environment)
 }

@@ -36,7 +36,9 @@ public final class AuthService: @unchecked Sendable {
         self.usersByName = Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.usersBySubject = Dictionary(users.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
         self.signer = JWTSigner(key: key, type: Self.accessTokenType)
-        self.verifier = JWTVerifier(key: key, requiredClaims: ["exp", "sub"], requiredType: Self.accessTokenType)
+        self.verifier = JWTVerifier(
+            key: key, requiredClaims: ["exp", "sub"], requiredType: Self.accessTokenType,
+            issuer: Self.issuer, audience: Self.audience)
         self.store = store
         self.currentPolicy = policy
         self.clock = clock

@@ -14,21 +14,24 @@ public enum JSONValue: Sendable, Equatable, Codable {
     case object([String: JSONValue])
 
     public init(from decoder: any Decoder) throws {
+        // Each failed attempt throws, which costs more than the decoding
+        // itself, so the types most common in JWTs (strings, the top-level object,
+        // integers) are tried first.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
+        } else if let value = try? container.decode([String: JSONValue].self) {
+            self = .object(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .number(try container.decode(Double.self))
         }
     }
 
@@ -66,11 +69,13 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// Decodes `bytes` as one JSON object.
     ///
     /// - Throws: `JOSEError.malformed` naming `part` ("header", "payload")
-    ///   when the bytes are not UTF-8 JSON or not an object.
-    static func decodeObject(_ bytes: [UInt8], part: String) throws(JOSEError) -> [String: JSONValue] {
+    ///   when the bytes are not UTF-8 JSON, not an object, repeat a member
+    ///   name or nest containers deeper than `maximumDepth`.
+    static func decodeObject(_ bytes: [UInt8], part: String, maximumDepth: Int) throws(JOSEError) -> [String: JSONValue] {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw .malformed(reason: "the \(part) is not valid UTF-8")
         }
+        try StrictJSONScanner.check(bytes, part: part, maximumDepth: maximumDepth)
 
         let value: JSONValue
         do {
