@@ -1,0 +1,121 @@
+import Foundation
+import JOSE
+import TokenClient
+import TokenServer
+
+/// Commands that act in the lab without a request: tokens, tampering,
+/// the clock, help, and stealing.
+extension Session {
+    func tokens(_ actor: Actor?) -> [String] {
+        let actors = actor.map { [$0] } ?? Actor.allCases
+        var lines: [String] = []
+        for (index, actor) in actors.enumerated() {
+            if index > 0 { lines.append("") }
+            let storage = world.client(actor).storage
+            if storage.accessToken == nil && storage.refreshToken == nil {
+                lines.append(text(.holdsNothing(actor)))
+                continue
+            }
+            lines.append(style.bold(text(.holds(actor))))
+            lines += heldTokens(actor, showBytes: true)
+        }
+        return lines
+    }
+
+    func heldTokens(_ actor: Actor, showBytes: Bool) -> [String] {
+        let renderer = TokenRenderer(style: style, text: text, now: world.clock.now)
+        let storage = world.client(actor).storage
+        var lines: [String] = []
+        if let access = storage.accessToken {
+            lines += renderer.renderAccessToken(access, title: text(.accessTokenTitle), showBytes: showBytes)
+        }
+        if let refresh = storage.refreshToken {
+            lines += renderer.renderRefreshToken(refresh, title: text(.refreshTokenTitle), seeded: options.seed != nil)
+        }
+        return lines
+    }
+
+    func tamper(_ actor: Actor) throws -> [String] {
+        let storage = world.client(actor).storage
+        guard let token = storage.accessToken else { throw SessionFailure(.noAccessToken(actor)) }
+        let tampered = try Tamper.swapRole(in: token)
+        storage.accessToken = tampered.token
+
+        var lines = [text(.tampered(actor, from: tampered.oldRole, to: tampered.newRole))]
+        lines.append(text(.tamperedSignatureKept))
+        lines += TokenRenderer(style: style, text: text, now: world.clock.now)
+            .renderAccessToken(tampered.token, title: text(.accessTokenTitle), showBytes: false)
+        return lines
+    }
+
+    func help(_ topic: String) throws -> [String] {
+        guard let lines = HelpText.lines(for: topic, text: text, style: style) else {
+            throw SessionFailure(.helpUnknownTopic(topic, suggestion: CommandParser.suggestion(for: topic)))
+        }
+        return lines
+    }
+
+    func timeline() -> [String] {
+        var bars: [TimelineRenderer.Bar] = []
+        for actor in Actor.allCases {
+            guard let token = world.client(actor).storage.accessToken,
+                let claims = try? CompactJWS(parsing: token).claims,
+                let issuedAt = try? claims.numericDate("iat"), let expiresAt = try? claims.numericDate("exp")
+            else { continue }
+            bars.append(.init(label: text(.actorName(actor)), issuedAt: issuedAt, expiresAt: expiresAt))
+        }
+        return TimelineRenderer(style: style, text: text).render(bars, now: world.clock.now)
+    }
+
+    func advance(_ seconds: Int64) -> [String] {
+        let before = world.clock.now
+        world.clock.advance(by: seconds)
+        let now = world.clock.now
+        var lines = [text(.clockAdvanced(from: TimeFormat.date(before), to: TimeFormat.date(now), by: TimeFormat.duration(seconds)))]
+        lines += accessTokenStates()
+        return lines
+    }
+
+    func clock() -> [String] {
+        let now = world.clock.now
+        var lines = [text(.clockNow(TimeFormat.date(now), elapsed: TimeFormat.duration(now - world.clock.start)))]
+        lines += accessTokenStates()
+        return lines
+    }
+
+    /// One line per actor with an access token: valid for how long, or
+    /// expired how long ago, as the virtual clock reads now.
+    func accessTokenStates() -> [String] {
+        var lines: [String] = []
+        for actor in Actor.allCases {
+            guard let token = world.client(actor).storage.accessToken,
+                let expiration = try? CompactJWS(parsing: token).claims.numericDate("exp")
+            else { continue }
+            let remaining = expiration - world.clock.now
+            lines.append(remaining > 0
+                ? "  " + text(.accessValidFor(actor, TimeFormat.duration(remaining)))
+                : "  " + style.red(text(.accessExpiredFor(actor, TimeFormat.duration(-remaining)))))
+        }
+        return lines
+    }
+
+    func steal(_ kinds: [TokenKind]) throws -> [String] {
+        let from = world.user.storage
+        let to = world.attacker.storage
+        var lines: [String] = []
+        for kind in kinds {
+            switch kind {
+            case .access:
+                guard let token = from.accessToken else { throw SessionFailure(.nothingToSteal(kind)) }
+                to.accessToken = token
+                lines.append(text(.stole(kind, ExchangeRenderer.abbreviate(token))))
+            case .refresh:
+                guard let token = from.refreshToken else { throw SessionFailure(.nothingToSteal(kind)) }
+                to.refreshToken = token
+                lines.append(text(.stole(kind, ExchangeRenderer.abbreviate(token))))
+            }
+        }
+        lines.append(style.dim(text(.stealHint)))
+        return lines
+    }
+}
