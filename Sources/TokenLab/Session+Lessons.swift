@@ -4,6 +4,9 @@ struct LessonRun {
     /// Steps already shown; the next `next` runs `steps[shown]`.
     var shown: Int
     let seed: UInt64
+    /// Set when the student changed the lab between steps, so the next
+    /// step's notes may not match what it shows.
+    var detoured = false
 }
 
 /// The `lesson`, `next`, `back` and `again` commands.
@@ -22,7 +25,10 @@ extension Session {
         guard !all.isEmpty else { throw SessionFailure(.lessonsNotFound) }
         var lines = [style.bold(text(.lessonListTitle))]
         for lesson in all {
-            lines.append("  " + style.cyan(TextWidth.pad("\(lesson.number)", to: 3)) + lesson.title)
+            // Titles start with their number ("1. First login"), which the
+            // list shows in its own column.
+            let title = lesson.title.drop { $0.isNumber || $0 == "." }.trimmingCharacters(in: .whitespaces)
+            lines.append("  " + style.cyan(TextWidth.pad("\(lesson.number)", to: 3)) + title)
         }
         lines.append(style.dim(text(.lessonListHint)))
         return lines
@@ -57,7 +63,13 @@ extension Session {
         guard run.shown < run.lesson.steps.count else {
             throw SessionFailure(.lessonFinished(next: nextLessonNumber(after: run.lesson)))
         }
-        let lines = show(step: run.shown, of: run.lesson)
+        var lines: [String] = []
+        if run.detoured {
+            lines += [style.yellow(text(.lessonDetoured)), ""]
+            run.detoured = false
+            lessonRun = run
+        }
+        lines += show(step: run.shown, of: run.lesson)
         run.shown += 1
         lessonRun = run
         return lines + [""] + followUp(run)
@@ -80,11 +92,13 @@ extension Session {
     /// steps are not replayed, which the output says.
     private func replay(toShow index: Int, run: LessonRun) throws -> [String] {
         try rebuildWorld(seed: run.seed)
+        lessonStepDepth += 1
         for step in run.lesson.steps.prefix(index) {
             for command in step.commands {
                 _ = execute(command)
             }
         }
+        lessonStepDepth -= 1
         var updated = run
         updated.shown = index + 1
         lessonRun = updated
@@ -97,6 +111,8 @@ extension Session {
         if !step.narration.isEmpty {
             lines += ["", MarkdownText.render(step.narration, style: style)]
         }
+        lessonStepDepth += 1
+        defer { lessonStepDepth -= 1 }
         for command in step.commands {
             // "▶" rather than the prompt, so a transcript parser never takes
             // a lesson's own commands for typed input.

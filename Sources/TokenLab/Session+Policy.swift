@@ -48,10 +48,10 @@ extension Session {
         do {
             seconds = try DurationParser.seconds(value)
         } catch {
-            throw SessionFailure(.policyInvalidValue(key: key, value: value, expected: "90s, 15m, 7d"))
+            throw SessionFailure(.policyInvalidDuration(key: key, value: value))
         }
         guard seconds > 0 else {
-            throw SessionFailure(.policyInvalidValue(key: key, value: value, expected: "a duration above 0"))
+            throw SessionFailure(.policyInvalidDuration(key: key, value: value))
         }
         return seconds
     }

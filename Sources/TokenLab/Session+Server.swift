@@ -49,6 +49,7 @@ extension Session {
                 lines += heldTokens(actor, showBytes: false)
             } else {
                 lines.append(style.red(explainGrantFailure(exchange)))
+                lines.append(text(consequence(for: actor)))
             }
             return lines
         }
@@ -117,6 +118,16 @@ extension Session {
             return text(.accessTokenBadSignature)
         }
         return text(.accessTokenRejected(description))
+    }
+
+    /// What the client did with its tokens after a refresh was refused, as
+    /// read from its storage: an honest app drops them, a thief keeps them.
+    func consequence(for actor: Actor) -> Message {
+        let storage = world.client(actor).storage
+        if storage.accessToken == nil && storage.refreshToken == nil {
+            return .clientDroppedTokens(actor)
+        }
+        return .clientKeptTokens(actor)
     }
 
     func explainGrantFailure(_ exchange: HTTPExchange) -> String {

@@ -44,6 +44,8 @@ public final class Session {
     let lessons: LessonLibrary?
     /// The lesson in progress, if any.
     var lessonRun: LessonRun?
+    /// Above 0 while a lesson step runs its own commands.
+    var lessonStepDepth = 0
 
     /// Starts a world for the session.
     ///
@@ -92,6 +94,9 @@ public final class Session {
 
         if command == .quit {
             return Outcome(output: text(.goodbye), quit: true, failed: false)
+        }
+        if command.changesLab && lessonStepDepth == 0 && lessonRun != nil {
+            lessonRun?.detoured = true
         }
         do {
             let lines = try run(command)

@@ -19,6 +19,8 @@ struct CommandParserTests {
     func quotes() throws {
         #expect(try CommandParser.parse("login hong \"two words\"") == .login(.user, username: "hong", password: "two words"))
         #expect(throws: CommandError.unbalancedQuote) { try CommandParser.parse("login hong \"open") }
+        #expect(try CommandParser.parse("login hong 'two words'") == .login(.user, username: "hong", password: "two words"))
+        #expect(try CommandParser.parse("login hong \"it's\"") == .login(.user, username: "hong", password: "it's"))
     }
 
     @Test("incomplete and mistyped commands are errors with the value", arguments: [
@@ -61,5 +63,11 @@ struct CommandParserTests {
     @Test("durations past 100 years are rejected")
     func hugeDuration() {
         #expect(throws: CommandError.durationTooLong("40000d")) { try DurationParser.seconds("40000d") }
+        #expect(throws: CommandError.durationTooLong("99999999999999999999d")) { try DurationParser.seconds("99999999999999999999d") }
+    }
+
+    @Test("negative durations are named as such")
+    func negativeDuration() {
+        #expect(throws: CommandError.negativeDuration("-5m")) { try DurationParser.seconds("-5m") }
     }
 }

@@ -121,6 +121,29 @@ struct LessonTests {
         #expect(session.execute("lesson quit").output.contains("Left the lesson"))
     }
 
+    @Test("changing the lab between steps is pointed out once")
+    func detour() throws {
+        let session = try Session(options: .init(seed: 7), lessons: Self.library, wallClockStart: { 0 })
+        _ = session.execute("lesson start 2")
+        #expect(!session.execute("next").output.contains("You changed the lab"))
+        _ = session.execute("store")
+        #expect(!session.execute("next").output.contains("You changed the lab"))
+        _ = session.execute("advance 1h")
+        #expect(session.execute("next").output.contains("You changed the lab"))
+        #expect(!session.execute("again").output.contains("You changed the lab"))
+    }
+
+    @Test("the last lesson does not point to a next one")
+    func lastLesson() throws {
+        let last = try #require(try Self.library.lessons(language: .english).last)
+        let session = try Session(options: .init(seed: 7, width: 200), lessons: Self.library, wallClockStart: { 0 })
+        _ = session.execute("lesson start \(last.number)")
+        var output = ""
+        for _ in last.steps { output = session.execute("next").output }
+        #expect(output.contains("End of the last lesson"))
+        #expect(!output.contains("lesson start \(last.number + 1)"))
+    }
+
     @Test("unknown lessons and missing folders are clear errors")
     func missing() throws {
         let session = try Session(options: .init(seed: 7), lessons: Self.library, wallClockStart: { 0 })

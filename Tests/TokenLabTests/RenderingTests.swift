@@ -70,6 +70,14 @@ struct TextWrapTests {
         #expect(lines.joined(separator: " ").split(separator: " ") == line.split(separator: " "))
     }
 
+    @Test("a coloured line wraps like its plain text")
+    func colouredWrap() {
+        let plain = "    " + Array(repeating: "word", count: 30).joined(separator: " ")
+        let style = Style(enabled: true)
+        let coloured = TextWrap.wrap(style.yellow(plain), width: 40).map(ANSI.strip)
+        #expect(coloured == TextWrap.wrap(plain, width: 40))
+    }
+
     @Test("a word longer than the width is cut")
     func longWord() {
         let lines = TextWrap.wrap(String(repeating: "x", count: 100), width: 30)

@@ -127,6 +127,20 @@ struct TranscriptTests {
         #expect(try ExecutableTests.run(arguments, input: "").status == 2)
     }
 
+    @Test("replay --help exits 0 without a file")
+    func replayHelp() throws {
+        let result = try ExecutableTests.run(["replay", "--help"], input: "")
+        #expect(result.status == 0)
+        #expect(result.output.contains("--asciicast"))
+    }
+
+    @Test("tokenlab lesson with an unknown number exits 2")
+    func unknownLesson() throws {
+        let result = try ExecutableTests.run(["lesson", "99"], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path])
+        #expect(result.status == 2)
+        #expect(result.error.contains("99"))
+    }
+
     @Test("replay of a missing file fails with its path")
     func missingFile() throws {
         let result = try ExecutableTests.run(["replay", "--check", "/nonexistent/t.txt"], input: "")

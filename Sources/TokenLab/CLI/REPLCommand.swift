@@ -85,11 +85,14 @@ public enum REPLCommand {
             }
         }
 
-        // NO_COLOR (no-color.org): any non-empty value turns colour off.
-        let color = !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && TerminalInfo.standardOutputIsTerminal
+        // NO_COLOR (no-color.org): any non-empty value turns colour off, as
+        // does TERM=dumb, a terminal that shows escape codes as text.
+        let color = !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+            && TerminalInfo.standardOutputIsTerminal
         // At least 80 columns: narrower terminals wrap, which reads better
-        // than squeezing tables.
-        let width = max(80, TerminalInfo.standardOutputColumns ?? 80)
+        // than squeezing tables. A recording uses exactly 80, the width
+        // `replay --check` replays at, whatever terminal it was made on.
+        let width = parsed.recordPath != nil ? 80 : max(80, TerminalInfo.standardOutputColumns ?? 80)
         let options = Session.Options(language: language, color: color, seed: seed, width: width)
         let lessons = LessonLibrary.locate(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         let session: Session
@@ -100,6 +103,12 @@ public enum REPLCommand {
             return 1
         }
 
+        // `tokenlab lesson N` for a lesson that does not exist is a usage
+        // error, not a REPL that opens only to say so.
+        if let number = parsed.lesson, ((try? lessons?.lesson(number, language: language)) ?? nil) == nil {
+            Console.writeError("tokenlab: " + text(lessons == nil ? .lessonsNotFound : .lessonNotFound(number)) + "\n")
+            return 2
+        }
         let initial = parsed.lesson.map { ["lesson start \($0)"] } ?? []
         let record = recorder.map { file in { (chunk: String) in file.append(chunk) } }
         if TerminalInfo.standardInputIsTerminal {

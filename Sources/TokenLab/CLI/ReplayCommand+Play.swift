@@ -55,7 +55,7 @@ extension ReplayCommand {
     static func play(_ file: String, pace: Double?, text: Localizer, environment: [String: String]) -> Int32 {
         guard let contents = read(file, text: text) else { return 1 }
         let transcript = TranscriptSteps(contents)
-        let color = (environment["NO_COLOR"] ?? "").isEmpty && TerminalInfo.standardOutputIsTerminal
+        let color = (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb" && TerminalInfo.standardOutputIsTerminal
         let style = Style(enabled: color)
         let waitForEnter = pace == nil && TerminalInfo.standardInputIsTerminal
 

@@ -39,7 +39,8 @@ public enum ReplayCommand {
                 parsed.files.append(argument)
             }
         }
-        if parsed.files.isEmpty && !parsed.help { throw UsageError(.cliMissingTranscript) }
+        if parsed.help { return parsed }
+        if parsed.files.isEmpty { throw UsageError(.cliMissingTranscript) }
         if case .asciicast = parsed.mode, parsed.files.count != 1 { throw UsageError(.cliOneTranscript) }
         if parsed.mode == .play && parsed.files.count != 1 { throw UsageError(.cliOneTranscript) }
         return parsed

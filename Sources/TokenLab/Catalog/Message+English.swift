@@ -146,11 +146,15 @@ extension Message {
         case .refreshNotRotated(let actor):
             "The \(actor.englishName) got a new access token and keeps the same refresh token (rotation is off)."
         case .reuseDetected:
-            "Reuse detected: this refresh token had already been rotated, so someone else used it first. The server revoked the whole family: neither the user nor the thief can refresh any more. Access tokens already issued stay valid until their exp."
+            "Reuse detected: this refresh token had already been rotated, so someone else used it first. The server revoked the whole family: no refresh token of this login works any more."
         case .refreshTokenExpired:
-            "The refresh token's lifetime is over. The app forgot its tokens: log in again."
+            "The refresh token has expired."
         case .refreshTokenRevoked:
-            "This refresh token was revoked. The app forgot its tokens: log in again."
+            "This refresh token was revoked."
+        case .clientDroppedTokens(let actor):
+            "The \(actor.englishName)'s app dropped both of its tokens, as an app does when its session ends: log in again."
+        case .clientKeptTokens(let actor):
+            "The \(actor.englishName) keeps what it holds: a dead refresh token, and any access token, which works until its exp."
         case .refreshTokenAlreadyUsed:
             "Rejected: this refresh token was already used (rotated). The policy is reject, so the family was not revoked."
         case .refreshRejected(let detail):
@@ -186,6 +190,8 @@ extension Message {
             "Policy: \(key) is now \(value). It applies from the next request."
         case .policyInvalidValue(let key, let value, let expected):
             "\"\(CommandError.shorten(value))\" is not a valid value for \(key); use one of: \(expected)."
+        case .policyInvalidDuration(let key, let value):
+            "\"\(CommandError.shorten(value))\" is not a valid value for \(key); use a duration above 0, such as 90s, 5m, 1h or 7d."
         case .policyUnknownKey(let key, let known):
             "Unknown policy key \"\(CommandError.shorten(key))\". Keys: \(known)."
 
@@ -201,6 +207,8 @@ extension Message {
             "The lab was reset for this lesson: new server, empty store, seed \(seed), standard policy."
         case .lessonNextHint(let step, let count, let title):
             "Type `next` for step \(step) of \(count): \(title)"
+        case .lessonDetoured:
+            "You changed the lab since the last step, so this step's output may differ from its notes. Type `again` to run it from the lesson's own state."
         case .lessonNone:
             "No lesson is running. Type `lesson list` to see them."
         case .lessonQuit(let title):
@@ -274,7 +282,9 @@ extension Message {
             Plays a transcript back for a class, one step per Enter.
 
             Options:
-              --pace SECONDS        play on by itself, one step every SECONDS
+              --pace SECONDS        play on by itself, one step every SECONDS;
+                                    with --asciicast, the seconds between steps
+                                    in the recording (default 1.5)
               --check               re-run each transcript's inputs in a fresh lab;
                                     exit 1 with a unified diff at the first
                                     difference
@@ -375,7 +385,7 @@ extension CommandError {
         case .lineTooLong(let length, let limit):
             "The line is \(length) characters long; commands are at most \(limit). Type `help` to list them."
         case .unbalancedQuote:
-            "A double quote is not closed. Close it, or leave quotes out."
+            "A quote is not closed. Close it, or leave quotes out."
         case .unknownCommand(let name, let suggestion):
             if let suggestion {
                 "Unknown command \"\(Self.shorten(name))\". Did you mean `\(suggestion)`?"
@@ -392,9 +402,11 @@ extension CommandError {
             default: "\(command) needs more arguments. Type `help`."
             }
         case .unexpectedArguments(let command, let extra):
-            "\(command) takes no argument \"\(Self.shorten(extra))\". Type `help`."
+            "Too many arguments for \(command): remove \"\(Self.shorten(extra))\". Type `help \(command)` for its usage."
         case .invalidDuration(let text):
             "\"\(Self.shorten(text))\" is not a duration. Write a number with a unit: 90s, 16m, 2h, 8d or 1h30m."
+        case .negativeDuration(let text):
+            "\"\(Self.shorten(text))\" is negative; the clock only moves forward. `reset` starts the lab over."
         case .durationTooLong(let text):
             "\"\(Self.shorten(text))\" is too long a jump; the clock moves at most 100 years at a time."
         case .invalidTokenKind(let text):

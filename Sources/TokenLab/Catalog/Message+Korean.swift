@@ -61,7 +61,7 @@ extension Message {
         case .signatureDecoded(let characters, let bytes, let algorithm):
             "base64url \(characters)자 → \(bytes)바이트. 서버의 비밀 키로 \"header.payload\"에 대해 계산한 \(algorithm) MAC입니다:"
         case .refreshSummary(let characters):
-            "불투명(opaque) 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값입니다. 클라이언트가 읽어 낼 정보는 없습니다"
+            "불투명(opaque) 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값입니다. 클라이언트가 읽어 낼 정보는 없습니다."
         case .tokenText:
             "토큰"
         case .bytes:
@@ -103,7 +103,7 @@ extension Message {
         case .storeUnchanged(let rows):
             "저장소: 변경 없음 (\(rows)행)."
         case .storeAfter(let changed):
-            "이 단계 후의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
+            "이 단계를 마친 뒤의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
         case .storeExpired:
             "만료됨"
         case .storeEmpty:
@@ -114,7 +114,7 @@ extension Message {
             "  패밀리 \(id)…  사용자 \(user)  만료 \(expires) UTC (로그인 시점에 고정)"
         case .columnHash: "해시"
         case .columnParent: "부모"
-        case .columnIssued: "발급"
+        case .columnIssued: "발급 시각"
         case .columnStatus: "상태"
 
         case .nowHolds(let actor):
@@ -146,11 +146,15 @@ extension Message {
         case .refreshNotRotated(let actor):
             "\(actor.koreanName)가 새 액세스 토큰을 받았고, 리프레시 토큰은 그대로입니다 (로테이션 꺼짐)."
         case .reuseDetected:
-            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 다른 누군가가 먼저 썼다는 뜻입니다. 서버가 패밀리 전체를 폐기했으므로 사용자도 공격자도 리프레시 토큰으로는 더 이상 갱신할 수 없습니다. 이미 발급된 액세스 토큰은 exp까지 유효합니다."
+            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 다른 누군가가 먼저 썼다는 뜻입니다. 서버가 패밀리 전체를 폐기했으므로 이 로그인의 리프레시 토큰은 이제 하나도 쓸 수 없습니다."
         case .refreshTokenExpired:
-            "리프레시 토큰이 만료되었습니다. 앱이 가진 토큰을 지웠습니다. 다시 로그인하세요."
+            "리프레시 토큰이 만료되었습니다."
         case .refreshTokenRevoked:
-            "폐기된 리프레시 토큰입니다. 앱이 가진 토큰을 지웠습니다. 다시 로그인하세요."
+            "폐기된 리프레시 토큰입니다."
+        case .clientDroppedTokens(let actor):
+            "\(actor.koreanName)의 앱은 세션이 끝났으므로 가진 토큰 두 개를 모두 지웠습니다. 다시 로그인하세요."
+        case .clientKeptTokens(let actor):
+            "\(actor.koreanName)는 가진 것을 그대로 둡니다. 리프레시 토큰은 이제 쓸 수 없지만, 액세스 토큰이 있다면 exp까지 동작합니다."
         case .refreshTokenAlreadyUsed:
             "거부됨: 이미 사용된(로테이션된) 리프레시 토큰입니다. 정책이 reject라서 패밀리는 폐기하지 않았습니다."
         case .refreshRejected(let detail):
@@ -183,9 +187,11 @@ extension Message {
         case .policyHint:
             "`policy set KEY VALUE`로 바꿀 수 있습니다. 예: `policy set rotation off`."
         case .policyChanged(let key, let value):
-            "정책: \(key) 값을 \(value)(으)로 바꿨습니다. 다음 요청부터 적용됩니다."
+            "정책: \(key) 값을 바꿨습니다 (새 값: \(value)). 다음 요청부터 적용됩니다."
         case .policyInvalidValue(let key, let value, let expected):
             "\(key)에 쓸 수 없는 값입니다: \"\(CommandError.shorten(value))\". 다음 중 하나를 쓰세요: \(expected)."
+        case .policyInvalidDuration(let key, let value):
+            "\(key)에 쓸 수 없는 값입니다: \"\(CommandError.shorten(value))\". 0보다 긴 시간을 90s, 5m, 1h, 7d처럼 쓰세요."
         case .policyUnknownKey(let key, let known):
             "알 수 없는 정책 키 \"\(CommandError.shorten(key))\". 사용할 수 있는 키: \(known)."
 
@@ -201,6 +207,8 @@ extension Message {
             "이 레슨을 위해 실습 환경을 초기화했습니다: 새 서버, 빈 저장소, 시드 \(seed), 기본 정책."
         case .lessonNextHint(let step, let count, let title):
             "`next`를 입력하면 \(step)/\(count)단계로 넘어갑니다: \(title)"
+        case .lessonDetoured:
+            "지난 단계 이후에 실습 환경을 직접 바꿨기 때문에 이번 단계의 출력이 설명과 다를 수 있습니다. 레슨이 의도한 상태에서 다시 실행하려면 `again`을 입력하세요."
         case .lessonNone:
             "진행 중인 레슨이 없습니다. `lesson list`로 목록을 확인하세요."
         case .lessonQuit(let title):
@@ -274,7 +282,9 @@ extension Message {
             수업용으로 트랜스크립트를 재생합니다. Enter를 누를 때마다 한 단계씩 진행합니다.
 
             옵션:
-              --pace SECONDS        SECONDS초마다 한 단계씩 자동으로 재생
+              --pace SECONDS        SECONDS초마다 한 단계씩 자동으로 재생.
+                                    --asciicast와 함께 쓰면 녹화 파일의 단계
+                                    사이 간격 (기본값 1.5초)
               --check               각 트랜스크립트의 입력을 새 실습 환경에서 다시
                                     실행하고, 다른 부분이 있으면 첫 차이를 unified
                                     diff로 보여 주고 1로 종료
@@ -381,7 +391,7 @@ extension CommandError {
         case .lineTooLong(let length, let limit):
             "입력이 \(length)자입니다. 명령은 최대 \(limit)자까지입니다. 목록은 `help`로 볼 수 있습니다."
         case .unbalancedQuote:
-            "큰따옴표가 닫히지 않았습니다. 닫거나 따옴표 없이 입력하세요."
+            "따옴표가 닫히지 않았습니다. 닫거나 따옴표 없이 입력하세요."
         case .unknownCommand(let name, let suggestion):
             if let suggestion {
                 "알 수 없는 명령어 \"\(Self.shorten(name))\". 혹시 `\(suggestion)` 명령을 입력하려던 건가요?"
@@ -401,6 +411,8 @@ extension CommandError {
             "\(command) 명령은 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help \(command)`로 확인하세요."
         case .invalidDuration(let text):
             "올바른 시간이 아닙니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+        case .negativeDuration(let text):
+            "음수 시간입니다: \"\(Self.shorten(text))\". 시계는 앞으로만 움직입니다. 처음으로 돌아가려면 `reset`을 입력하세요."
         case .durationTooLong(let text):
             "너무 긴 시간입니다: \"\(Self.shorten(text))\". 시계는 한 번에 최대 100년까지만 움직입니다."
         case .invalidTokenKind(let text):

@@ -95,6 +95,8 @@ public enum Message: Sendable {
     case refreshTokenExpired
     case refreshTokenRevoked
     case refreshTokenAlreadyUsed
+    case clientDroppedTokens(Actor)
+    case clientKeptTokens(Actor)
     case refreshRejected(String)
     case loggedOut(Actor)
     case tampered(Actor, from: String, to: String)
@@ -114,6 +116,7 @@ public enum Message: Sendable {
     case policyChanged(key: String, value: String)
     case policyInvalidValue(key: String, value: String, expected: String)
     case policyUnknownKey(String, known: String)
+    case policyInvalidDuration(key: String, value: String)
 
     // Lessons
     case lessonsNotFound
@@ -123,6 +126,7 @@ public enum Message: Sendable {
     case lessonFreshLab(seed: UInt64)
     case lessonNextHint(step: Int, of: Int, title: String)
     case lessonNone
+    case lessonDetoured
     case lessonQuit(String)
     /// `next` is nil after the last lesson.
     case lessonFinished(next: Int?)

@@ -45,6 +45,17 @@ public enum Command: Equatable, Sendable {
     case again
 }
 
+extension Command {
+    /// Whether the command changes the lab's state (tokens, store, clock
+    /// or policy), so a lesson's notes may no longer match its output.
+    var changesLab: Bool {
+        switch self {
+        case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet: true
+        default: false
+        }
+    }
+}
+
 /// Why a line is not a command; rendered through the catalog.
 public enum CommandError: Error, Equatable, Sendable {
     case emptyLine
@@ -54,6 +65,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case missingArguments(command: String)
     case unexpectedArguments(command: String, extra: String)
     case invalidDuration(String)
+    case negativeDuration(String)
     case durationTooLong(String)
     case invalidTokenKind(String)
     case attackerNeedsCommand

@@ -144,17 +144,21 @@ public enum CommandParser {
         throw .unexpectedArguments(command: command, extra: arguments[count...].joined(separator: " "))
     }
 
-    /// Splits on runs of spaces and tabs, keeping double-quoted text together.
+    /// Splits on runs of spaces and tabs, keeping quoted text together.
+    /// Double or single quotes work as in a shell: the other kind is an
+    /// ordinary character inside them.
     static func split(_ line: String) throws(CommandError) -> [String] {
         var words: [String] = []
         var current = ""
-        var inQuotes = false
+        var quote: Character?
         var hasWord = false
         for character in line {
-            if character == "\"" {
-                inQuotes.toggle()
+            if let open = quote, character == open {
+                quote = nil
+            } else if quote == nil, character == "\"" || character == "'" {
+                quote = character
                 hasWord = true
-            } else if (character == " " || character == "\t") && !inQuotes {
+            } else if (character == " " || character == "\t") && quote == nil {
                 if hasWord { words.append(current) }
                 current = ""
                 hasWord = false
@@ -163,7 +167,7 @@ public enum CommandParser {
                 hasWord = true
             }
         }
-        guard !inQuotes else { throw .unbalancedQuote }
+        guard quote == nil else { throw .unbalancedQuote }
         if hasWord { words.append(current) }
         return words
     }

@@ -31,6 +31,11 @@ public struct Completer: Sendable {
         case []: CommandParser.commandNames
         case ["help"]: CommandParser.commandNames.filter { $0 != "help" }
         case ["steal"]: ["access", "refresh", "both"]
+        case ["login"]: DemoUsers.credentials.map(\.username)
+        case let words where words.count == 2 && words[0] == "login":
+            // Demo passwords are printed in the banner; completing them
+            // only saves typing.
+            DemoUsers.credentials.filter { $0.username == words[1] }.map(\.password)
         case ["policy"]: ["show", "set"]
         case ["policy", "set"]: Session.policyKeys
         case ["policy", "set", "rotation"]: ["on", "off"]

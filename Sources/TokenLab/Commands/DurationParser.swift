@@ -8,6 +8,7 @@ public enum DurationParser {
     public static func seconds(_ text: String) throws(CommandError) -> Int64 {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
         let lowered = text.lowercased()
+        guard !lowered.hasPrefix("-") else { throw .negativeDuration(text) }
         guard !lowered.isEmpty, lowered.count <= 32 else { throw .invalidDuration(text) }
 
         var total: Int64 = 0
@@ -17,7 +18,9 @@ public enum DurationParser {
             if character.isASCII, character.isNumber {
                 digits.append(character)
             } else if let unit = units[character] {
-                guard let number = Int64(digits) else { throw .invalidDuration(text) }
+                guard !digits.isEmpty else { throw .invalidDuration(text) }
+                // Digits that overflow 64 bits are a huge number, not a typo.
+                guard let number = Int64(digits) else { throw .durationTooLong(text) }
                 let (product, overflow) = number.multipliedReportingOverflow(by: unit)
                 guard !overflow, product <= maximumSeconds else { throw .durationTooLong(text) }
                 total += product

@@ -16,9 +16,26 @@ enum TextWrap {
         wrap(text, width: width, continuation: "")
     }
 
+    /// Wraps one line. Colour codes before the indentation are kept on
+    /// the first piece and do not count as indentation, so a styled line
+    /// wraps exactly as its plain text does.
     static func wrap(_ line: String, width: Int) -> [String] {
-        let indentCount = line.prefix { $0 == " " }.count
-        return wrap(line, width: width, continuation: String(repeating: " ", count: min(indentCount + 2, width / 2)))
+        let (lead, rest) = splitLeadingEscapes(line)
+        let indentCount = rest.prefix { $0 == " " }.count
+        var lines = wrap(rest, width: width, continuation: String(repeating: " ", count: min(indentCount + 2, width / 2)))
+        lines[0] = lead + lines[0]
+        return lines
+    }
+
+    /// Splits off the SGR sequences (`ESC [ ... m`) at the start of a line.
+    private static func splitLeadingEscapes(_ line: String) -> (String, String) {
+        var rest = Substring(line)
+        var lead = ""
+        while rest.hasPrefix("\u{1B}["), let end = rest.firstIndex(of: "m") {
+            lead += rest[...end]
+            rest = rest[rest.index(after: end)...]
+        }
+        return (lead, String(rest))
     }
 
     private static func wrap(_ line: String, width: Int, continuation: String) -> [String] {

@@ -39,6 +39,15 @@ public final class EditLineSource: LineSource {
         self.historyPath = historyPath
         Completion.provider = completions
 
+        // libedit decodes multibyte input only under a UTF-8 LC_CTYPE; in
+        // the default "C" locale it drops every non-ASCII byte, so Hangul
+        // typed at the prompt would vanish. The environment's locale is
+        // used when it is UTF-8, else C.UTF-8, which glibc always has.
+        let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
+        if !current.lowercased().contains("utf-8") && !current.lowercased().contains("utf8") {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+
         tl_edit_disable_signal_handling()
         tl_edit_set_completion_hook(completeCallback)
         stifle_history(Self.historyLimit)
