@@ -36,6 +36,10 @@ struct CommandParserTests {
         ("me now", .unexpectedArguments(command: "me", extra: "now")),
         ("refersh", .unknownCommand("refersh", suggestion: "refresh")),
         ("xyzzy", .unknownCommand("xyzzy", suggestion: nil)),
+        ("ㅣㅐ햔 hong", .koreanInputMode("ㅣㅐ햔", command: "login")),
+        ("ㄱㄷㄹㄱㄷ노", .koreanInputMode("ㄱㄷㄹㄱㄷ노", command: "refresh")),
+        ("ㄴㅅㅐㄱㄷ", .koreanInputMode("ㄴㅅㅐㄱㄷ", command: "store")),
+        ("홍길동", .unknownCommand("홍길동", suggestion: nil)),
     ])
     func errors(line: String, expected: CommandError) {
         #expect(throws: expected) { try CommandParser.parse(line) }

@@ -62,6 +62,9 @@ public enum CommandError: Error, Equatable, Sendable {
     case lineTooLong(length: Int, limit: Int)
     case unbalancedQuote
     case unknownCommand(String, suggestion: String?)
+    /// Hangul that spells a command on a Latin keyboard: the input mode
+    /// was left on Korean.
+    case koreanInputMode(String, command: String)
     case missingArguments(command: String)
     case unexpectedArguments(command: String, extra: String)
     case invalidDuration(String)
