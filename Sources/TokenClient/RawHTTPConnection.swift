@@ -5,8 +5,9 @@ import Foundation
 /// headers, re-encodes bodies and caps connections per host.
 ///
 /// Responses must carry `Content-Length`, as every response of
-/// TokenServer and libmicrohttpd does; chunked bodies are not read.
-public final class RawHTTPConnection {
+/// TokenServer and libmicrohttpd does; chunked bodies are not read. One
+/// thread at a time may use a connection.
+public final class RawHTTPConnection: @unchecked Sendable {
     /// A parsed response.
     public struct Response: Sendable {
         public let status: Int
