@@ -56,7 +56,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenServerTests",
-            dependencies: ["TokenServer", "TokenClient", "JOSE"]
+            // tokenlab: the crash and shutdown tests run `tokenlab serve`.
+            dependencies: ["TokenServer", "TokenClient", "JOSE", "tokenlab"]
         ),
         .testTarget(
             name: "TokenLabTests",

@@ -7,6 +7,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let environment = ProcessInfo.processInfo.environment
 
 let status: Int32 = switch arguments.first {
+case "serve":
+    ServeCommand.main(arguments: Array(arguments.dropFirst()), environment: environment)
 default:
     REPLCommand.main(arguments: arguments, environment: environment)
 }
