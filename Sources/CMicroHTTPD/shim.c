@@ -43,6 +43,10 @@ struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
                             MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
+                            // 1: reject an HTTP/1.1 request without Host
+                            // with 400, as RFC 9112 section 3.2 requires,
+                            // and spaces inside the request target.
+                            MHD_OPTION_STRICT_FOR_CLIENT, (int) 1,
                             MHD_OPTION_END);
 }
 

@@ -25,7 +25,9 @@ final class TestServer {
         let service = try AuthService(
             users: DemoUsers.all, key: try HMACKey(secret: random.bytes(count: 32)), store: store,
             policy: policy, clock: clock, random: random, log: log)
-        server = try TokenServer(service: service, store: store, log: log, threads: threads)
+        server = try TokenServer(
+            service: service, store: store, log: log, threads: threads,
+            requestLog: RequestLog(sink: log, clock: SystemMonotonicClock()))
         transport = HTTPTransport(baseURL: URL(string: server.baseURL)!)
     }
 

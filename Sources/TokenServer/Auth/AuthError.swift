@@ -9,6 +9,11 @@ import JOSE
 public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The request itself is unusable: wrong body, missing field.
     case invalidRequest(String)
+    /// The body is over the server's limit, in bytes.
+    case bodyTooLarge(limit: Int)
+    /// The body is not `application/json` in UTF-8; the text says what
+    /// was sent instead.
+    case unsupportedMediaType(String)
     /// Unknown user or wrong password; the two are not told apart.
     case invalidCredentials
     /// The refresh token is unknown to the store.
@@ -41,6 +46,8 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidRequest, .invalidCredentials, .unknownRefreshToken, .refreshTokenExpired,
             .refreshTokenIdle, .refreshTokenRevoked, .refreshTokenReused:
             400
+        case .bodyTooLarge: 413
+        case .unsupportedMediaType: 415
         case .invalidAccessToken, .revokedAccessToken, .missingAccessToken: 401
         case .loginBusy: 503
         }
@@ -49,7 +56,7 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The OAuth `error` code.
     public var code: String {
         switch self {
-        case .invalidRequest: "invalid_request"
+        case .invalidRequest, .bodyTooLarge, .unsupportedMediaType: "invalid_request"
         case .invalidCredentials, .unknownRefreshToken, .refreshTokenExpired, .refreshTokenIdle,
             .refreshTokenRevoked, .refreshTokenReused:
             "invalid_grant"
@@ -64,6 +71,10 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidRequest(let detail):
+            detail
+        case .bodyTooLarge(let limit):
+            "the body is over \(limit) bytes; send only the documented fields"
+        case .unsupportedMediaType(let detail):
             detail
         case .invalidCredentials:
             "unknown username or wrong password"

@@ -23,7 +23,7 @@ enum RequestParser {
     ///   cookie, so a `refresh_token` member gets an error that says so.
     static func jsonBody(_ request: HTTPRequest, fields: Set<String>, cookieDelivery: Bool = false) throws -> [String: Any] {
         if request.bodyTooLarge {
-            throw AuthError.invalidRequest("the body is over \(MicroHTTPDServer.maximumBodySize) bytes")
+            throw AuthError.bodyTooLarge(limit: MicroHTTPDServer.maximumBodySize)
         }
         let contentTypes = request.values(of: "Content-Type")
         guard contentTypes.count <= 1 else {
@@ -32,11 +32,12 @@ enum RequestParser {
         let parameters = (contentTypes.first ?? "").lowercased().split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard parameters.first == "application/json" else {
-            throw AuthError.invalidRequest("send the body as JSON with Content-Type: application/json")
+            let sent = contentTypes.first.map { "Content-Type \(Router.printable($0))" } ?? "no Content-Type"
+            throw AuthError.unsupportedMediaType("send the body as JSON with Content-Type: application/json, not \(sent)")
         }
         if let charset = parameters.dropFirst().first(where: { $0.hasPrefix("charset=") }),
             !["charset=utf-8", "charset=\"utf-8\""].contains(charset) {
-            throw AuthError.invalidRequest("send JSON as UTF-8 (RFC 8259 section 8.1), not \(Router.printable(charset))")
+            throw AuthError.unsupportedMediaType("send JSON as UTF-8 (RFC 8259 section 8.1), not \(Router.printable(charset))")
         }
         // JSONSerialization would also accept UTF-16 and UTF-32, which JSON
         // exchanged between systems must not use.
