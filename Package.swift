@@ -50,6 +50,10 @@ let package = Package(
             name: "tokenlab",
             dependencies: ["TokenLab"]
         ),
+        .executableTarget(
+            name: "ServerBenchmarks",
+            dependencies: ["TokenServer", "TokenClient", "JOSE"]
+        ),
         .testTarget(
             name: "JOSETests",
             dependencies: ["JOSE"]
