@@ -10,7 +10,8 @@ import TokenServer
 /// OpenSSL's generator and scrypt N = 2^17 password hashes.
 ///
 /// Each client is a thread with one keep-alive connection that sends its
-/// next request as soon as the last one is answered (a closed loop).
+/// next request as soon as the response to the last one arrives (a closed
+/// loop).
 /// Every phase stops after its duration or its request cap, whichever
 /// comes first.
 enum Benchmark {

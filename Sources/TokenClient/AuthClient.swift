@@ -16,7 +16,7 @@ public final class AuthClient: Sendable {
     public let storage: TokenStorage
     /// The browser's cookie jar, or nil for a native app that has none.
     public let cookieJar: CookieJar?
-    /// Whether `call` answers a 401 by refreshing once and retrying.
+    /// Whether `call` handles a 401 by refreshing once and retrying.
     public let autoRefresh: Bool
     private let transport: HTTPTransport
     private let refreshGate = RefreshGate()

@@ -2,7 +2,7 @@ import Foundation
 
 /// Lets concurrent calls of one client share a single refresh.
 ///
-/// A call that got a 401 with access token T asks the gate to refresh.
+/// A call that got a 401 with access token T calls the gate to refresh.
 /// If a refresh that replaced T already finished, the call takes its
 /// result; if one is running, the call waits for it; otherwise the call
 /// sends it. So N calls that fail together cause one refresh request.

@@ -44,6 +44,6 @@ public final class TokenServer: Sendable {
         http.stop(drainTimeout: drainTimeout)
     }
 
-    /// Requests received and not yet answered.
+    /// Requests received whose response is not sent yet.
     public var requestsInFlight: Int { http.requestsInFlight }
 }

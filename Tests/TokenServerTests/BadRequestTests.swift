@@ -43,7 +43,7 @@ struct BadRequestTests {
         let name: String
         let bytes: [UInt8]
         let status: Int
-        /// False for errors libmicrohttpd answers itself, in HTML.
+        /// False for error responses libmicrohttpd sends itself, in HTML.
         var json = true
 
         var description: String { name }
@@ -135,7 +135,7 @@ struct BadRequestTests {
         #expect(try connection.request("GET", Self.me).status == 401)
     }
 
-    @Test("no response or log line holds a path, a stack trace, a secret or a token")
+    @Test("responses and log lines leak nothing")
     func nothingLeaks() throws {
         let server = try TestServer()
         let client = server.client()

@@ -173,8 +173,8 @@ public enum ServeCommand {
         return 0
     }
 
-    /// The demo accounts with their passwords hashed again at production
-    /// cost, so a login here costs what it would on a real server.
+    /// Returns the demo accounts with their passwords hashed again at
+    /// production cost, so a login here costs what it would on a real server.
     static func productionUsers(random: any RandomSource) throws -> [User] {
         try zip(DemoUsers.all, DemoUsers.credentials).map { user, credentials in
             User(
@@ -197,7 +197,7 @@ public enum ServeCommand {
     }
 }
 
-/// Why `tokenlab serve`'s command line is unusable; exit status 2.
+/// A usage error in `tokenlab serve`'s command line; exit status 2.
 public struct ServeUsageError: Error {
     public let message: ServeMessage
 

@@ -11,7 +11,7 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidRequest(String)
     /// The body is over the server's limit, in bytes.
     case bodyTooLarge(limit: Int)
-    /// The body is not `application/json` in UTF-8; the text says what
+    /// The body is not `application/json` in UTF-8; the text names what
     /// was sent instead.
     case unsupportedMediaType(String)
     /// Unknown user or wrong password; the two are not told apart.

@@ -5,7 +5,7 @@ extension AuthService {
     /// on, a new refresh token.
     ///
     /// With a grace window, the token rotated last may come back within
-    /// the window and gets the same successor again; any older token is
+    /// the window, and it gets the same successor again. Any older token is
     /// reuse, inside the window or not.
     public func refresh(token: String) throws -> TokenGrant {
         let policy = self.policy
@@ -66,8 +66,8 @@ extension AuthService {
         return try finish(outcome, policy: policy, now: now)
     }
 
-    /// The outcome for a rotated token presented again inside the grace
-    /// window, or nil when it is reuse.
+    /// Returns the outcome for a rotated token presented again inside the
+    /// grace window, or nil when it is reuse.
     ///
     /// It qualifies only while its successor is still the family's active
     /// token (so only the immediately previous token), less than
@@ -125,8 +125,8 @@ extension AuthService {
     }
 }
 
-/// What one refresh transaction decided; errors are thrown after commit so
-/// a reuse revocation is kept.
+/// The decision of one refresh transaction. Errors are thrown after commit
+/// so a reuse revocation is kept.
 private enum RefreshOutcome {
     /// `successor` is nil with rotation off; `replay` marks a grace-window
     /// repeat that returns the successor issued before.

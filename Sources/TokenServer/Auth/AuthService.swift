@@ -120,7 +120,7 @@ public final class AuthService: @unchecked Sendable {
 
     /// Revokes the family of `token` and, with the denylist on, its access
     /// tokens. Unknown or already revoked tokens succeed too, as RFC 7009
-    /// section 2.2 asks of revocation, so a client can always log out.
+    /// section 2.2 requires of revocation, so a client can always log out.
     public func logout(token: String) throws {
         let policy = self.policy
         let now = clock.now
@@ -184,7 +184,7 @@ public final class AuthService: @unchecked Sendable {
         Base64URL.encode(random.bytes(count: 32))
     }
 
-    /// The successor of the token whose hash is `parentHash`, derived as
+    /// Derives the successor of the token whose hash is `parentHash`, as
     /// base64url(HMAC-SHA256(successor key, "successor:" ‖ parentHash)).
     ///
     /// A token is rotated once, so each parent has one successor, and the

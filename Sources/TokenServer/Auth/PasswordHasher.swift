@@ -33,7 +33,7 @@ public struct PasswordHasher: Sendable {
         return "$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$\(Base64URL.encode(salt))$\(Base64URL.encode(derived))"
     }
 
-    /// A hash with the same parameters as `stored` that no password
+    /// Returns a hash with the same parameters as `stored` that no password
     /// matches (an all-zero salt and output), checked for unknown
     /// usernames so a login costs as long whether or not the user exists.
     public static func decoyHash(like stored: String?) -> String {

@@ -11,8 +11,8 @@ public struct Policy: Sendable, Equatable {
         case rejectOnly = "reject"
     }
 
-    /// Where the server puts the refresh token it issues, and where it
-    /// reads it on refresh and logout.
+    /// The place the server puts the refresh token it issues, and reads it
+    /// from on refresh and logout.
     public enum Delivery: String, Sendable, CaseIterable {
         /// In the JSON body, as a native app receives it.
         case body

@@ -15,7 +15,7 @@ public enum PolicyKey: String, Sendable, CaseIterable {
     case cookiePath = "cookie-path"
     case denylist
 
-    /// What the setting controls and which values it takes, in English.
+    /// A description of the setting and the values it takes, in English.
     public var summary: String {
         switch self {
         case .accessTTL:
@@ -42,11 +42,11 @@ public enum PolicyKey: String, Sendable, CaseIterable {
     }
 }
 
-/// Why a policy setting or policy file was rejected.
+/// A rejected policy setting or policy file, with the reason.
 public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The key names no setting.
     case unknownKey(String)
-    /// The value does not fit the key; `expected` says what would.
+    /// The value does not fit the key; `expected` describes a valid one.
     case invalidValue(key: String, value: String, expected: String)
     /// The policy file could not be read.
     case unreadableFile(path: String, reason: String)
@@ -139,7 +139,7 @@ extension Policy {
         }
     }
 
-    /// The text form of one setting, which `set(_:to:)` accepts back.
+    /// Returns the text form of one setting, which `set(_:to:)` accepts back.
     public func value(of key: PolicyKey) -> String {
         switch key {
         case .accessTTL: PolicyDuration.text(accessTokenLifetime)

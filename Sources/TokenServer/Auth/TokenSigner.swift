@@ -3,15 +3,15 @@ import JOSE
 /// Signs and verifies the server's access tokens with one key and one
 /// algorithm.
 ///
-/// `AuthService` sees only this protocol, so an asymmetric signer (RS256,
+/// `AuthService` depends only on this protocol, so an asymmetric signer (RS256,
 /// ES256, EdDSA with a `kid` and public keys at `/.well-known/jwks.json`)
 /// can be added without touching the service or the router.
 /// NOTE: only `HMACTokenSigner` (HS256/384/512) exists today.
 public protocol TokenSigner: Sendable {
     /// The JWS `alg` every token carries, such as `HS256`.
     var algorithm: String { get }
-    /// Returns `header.payload.signature` for `claims`, with header
-    /// `typ` set to `type`.
+    /// Returns `header.payload.signature` for `claims`, with the header's
+    /// `alg` and `typ` fixed by the signer.
     func sign(_ claims: [String: JSONValue]) throws(JOSEError) -> String
     /// Checks the signature with the key's one algorithm, then `exp` and
     /// the required claims, and returns the claims.

@@ -93,7 +93,7 @@ public final class MicroHTTPDServer: @unchecked Sendable {
         self.daemon = nil
     }
 
-    /// Requests received and not yet answered.
+    /// Requests received whose response is not sent yet.
     public var requestsInFlight: Int { box.requestsInFlight }
 }
 

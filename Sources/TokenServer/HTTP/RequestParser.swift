@@ -1,15 +1,14 @@
 import Foundation
 
 /// Reads the parts of a request the API uses, and rejects each malformed
-/// one with `AuthError.invalidRequest` naming what is wrong.
+/// one with an `AuthError` that names what is wrong.
 enum RequestParser {
     /// Query parameters that must never carry a token.
     static let tokenParameters: Set<String> = ["access_token", "refresh_token"]
 
     /// Rejects a token in the query string. RFC 6750 section 5.3 warns
-    /// against tokens in URLs, which end up in logs, history and
-    /// `Referer` headers; this API accepts them only in headers, cookies and
-    /// bodies.
+    /// against tokens in URLs, which end up in logs, history and `Referer`
+    /// headers. This API accepts them only in headers, cookies and bodies.
     static func rejectTokensInQuery(_ request: HTTPRequest) throws {
         if let argument = request.queryArguments.first(where: { tokenParameters.contains($0.name.lowercased()) }) {
             throw AuthError.invalidRequest(
@@ -20,7 +19,7 @@ enum RequestParser {
     /// The body as a JSON object with only the members in `fields`.
     ///
     /// - Parameter cookieDelivery: set when the refresh token travels in a
-    ///   cookie, so a `refresh_token` member gets an error that says so.
+    ///   cookie, so a `refresh_token` member gets an error naming the cookie.
     static func jsonBody(_ request: HTTPRequest, fields: Set<String>, cookieDelivery: Bool = false) throws -> [String: Any] {
         if request.bodyTooLarge {
             throw AuthError.bodyTooLarge(limit: MicroHTTPDServer.maximumBodySize)

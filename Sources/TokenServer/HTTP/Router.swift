@@ -15,7 +15,7 @@ public struct Router: Sendable {
     public static let mePath = "/api/v1/me"
     public static let jwksPath = "/.well-known/jwks.json"
 
-    /// Every path the server answers, with its one method.
+    /// Every path the server serves, with its one method.
     public static let routes: [String: String] = [
         loginPath: "POST", refreshPath: "POST", logoutPath: "POST", mePath: "GET", jwksPath: "GET",
     ]

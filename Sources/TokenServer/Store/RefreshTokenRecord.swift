@@ -31,7 +31,7 @@ public struct RefreshTokenRecord: Sendable, Equatable {
     public var status: Status
     /// Hash of the token that replaced this one, once rotated.
     public var replacedBy: String?
-    /// Why the token was revoked (`logout`, `reuse_detected`), once revoked.
+    /// Why the token was revoked (`logout`, `reuse_detected`, `idle_timeout`), once revoked.
     public var revocationReason: String?
 
     public init(

@@ -104,7 +104,7 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore, @unchecked Sendab
     }
 
     /// Moves the write-ahead log into the database file, so the file alone
-    /// holds every committed change. For a clean shutdown.
+    /// contains every committed change. For a clean shutdown.
     public func checkpoint() throws {
         _ = try lock.withLock {
             try connection.query("PRAGMA wal_checkpoint(TRUNCATE)")
