@@ -72,13 +72,13 @@ public enum ServeCommand {
     /// when the store or the server cannot start, 2 for a usage error.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         // Before any thread starts, so every thread inherits the mask and
-        // only `sigwait` below receives these signals.
+        // only `sigwait` below receives these signals. They stay blocked
+        // until exit, so a second Ctrl-C during the stop cannot cut it short.
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        defer { pthread_sigmask(SIG_UNBLOCK, &signals, nil) }
 
         let fallback = Language.resolve(flag: nil, environment: environment) ?? .english
         let parsed: Arguments
