@@ -146,6 +146,9 @@ public final class AuthClient: Sendable {
         }
         let exchange = try transport.send(method: method, path: path, headers: headers, body: body)
         if let cookieJar {
+            // NOTE: HTTPURLResponse may fold repeated Set-Cookie headers into
+            // one comma-joined value, which is not split here. TokenServer
+            // sends at most one per response.
             for header in exchange.response.headers where header.name.lowercased() == "set-cookie" {
                 cookieJar.store(setCookie: header.value, from: url)
             }
