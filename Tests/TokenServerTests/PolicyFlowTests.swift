@@ -231,6 +231,43 @@ struct PolicyFlowTests {
         #expect(setCookie.contains("Path=/api;"))
     }
 
+    @Test("logins past the hashing limit are turned away")
+    func loginAdmission() throws {
+        // One hash at a time and one waiting. The 16 threads decide
+        // admission within microseconds of each other, long before the
+        // first 50 ms hash ends, so most are turned away.
+        let server = try TestServer(concurrentHashes: 1)
+        let service = server.server.service
+        let outcomes = Concurrently.run(16) { _ in
+            try service.login(username: "hong", password: "gildong-demo")
+        }
+
+        var admitted = 0
+        var busy = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .success: admitted += 1
+            case .failure(AuthError.loginBusy(let retryAfter)):
+                busy += 1
+                #expect(retryAfter == 1)
+            case .failure(let error): Issue.record("unexpected error \(error)")
+            }
+        }
+        #expect(admitted >= 1)
+        #expect(busy >= 1)
+        #expect(admitted + busy == 16)
+        #expect(try server.client().login(username: "hong", password: "gildong-demo").response.status == 200)
+    }
+
+    @Test("a busy login is a 503 with Retry-After")
+    func loginBusyResponse() {
+        let response = Router.response(for: .loginBusy(retryAfter: 1))
+        #expect(response.status == 503)
+        #expect(response.headers.contains { $0.name == "Retry-After" && $0.value == "1" })
+        let body = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        #expect(body?["error"] as? String == "temporarily_unavailable")
+    }
+
     @Test("concurrent 401s share one refresh, and each call retries once")
     func autoRefreshSingleFlight() throws {
         let server = try TestServer()

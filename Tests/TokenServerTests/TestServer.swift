@@ -15,7 +15,7 @@ final class TestServer {
     let server: TokenServer
     let transport: HTTPTransport
 
-    init(policy: Policy = .standard, seed: UInt64 = 1, threads: Int = 2) throws {
+    init(policy: Policy = .standard, seed: UInt64 = 1, threads: Int = 2, concurrentHashes: Int = 2) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("tokenlab-test-\(ProcessInfo.processInfo.processIdentifier)-\(seed)-\(Self.counter.next())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,7 +24,7 @@ final class TestServer {
         let random = SeededRandom(seed: seed)
         let service = try AuthService(
             users: DemoUsers.all, key: try HMACKey(secret: random.bytes(count: 32)), store: store,
-            policy: policy, clock: clock, random: random, log: log)
+            policy: policy, clock: clock, random: random, log: log, concurrentHashes: concurrentHashes)
         server = try TokenServer(
             service: service, store: store, log: log, threads: threads,
             requestLog: RequestLog(sink: log, clock: SystemMonotonicClock()))
