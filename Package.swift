@@ -54,6 +54,10 @@ let package = Package(
             name: "TokenLabBenchmarks",
             dependencies: ["JOSE"]
         ),
+        .executableTarget(
+            name: "ServerBenchmarks",
+            dependencies: ["TokenServer", "TokenClient", "JOSE"]
+        ),
         .testTarget(
             name: "JOSETests",
             dependencies: ["JOSE"],
@@ -61,7 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenServerTests",
-            dependencies: ["TokenServer", "TokenClient", "JOSE"]
+            // tokenlab: the crash and shutdown tests run `tokenlab serve`.
+            dependencies: ["TokenServer", "TokenClient", "JOSE", "tokenlab"]
         ),
         .testTarget(
             name: "TokenLabTests",

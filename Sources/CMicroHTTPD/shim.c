@@ -30,8 +30,10 @@ struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
 
     // The Date header is suppressed because the server's clock may be a
     // virtual one, and a wall-clock Date would contradict it.
+    // MHD_USE_ITC lets MHD_quiesce_daemon() stop accepting connections
+    // while requests in flight finish.
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO
-                       | MHD_USE_SUPPRESS_DATE_NO_CLOCK;
+                       | MHD_USE_SUPPRESS_DATE_NO_CLOCK | MHD_USE_ITC;
 
     return MHD_start_daemon(flags, port,
                             NULL, NULL,
@@ -41,6 +43,10 @@ struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
                             MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
+                            // 1: reject an HTTP/1.1 request without Host
+                            // with 400, as RFC 9112 section 3.2 requires,
+                            // and spaces inside the request target.
+                            MHD_OPTION_STRICT_FOR_CLIENT, (int) 1,
                             MHD_OPTION_END);
 }
 

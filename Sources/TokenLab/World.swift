@@ -44,7 +44,7 @@ public final class World {
         self.directory = try Self.makeTemporaryDirectory()
         self.store = try SQLiteRefreshTokenStore(path: directory + "/tokens.sqlite3")
         self.log = MemoryLogSink()
-        let service = AuthService(
+        let service = try AuthService(
             users: DemoUsers.all, key: key, store: store, policy: policy,
             clock: clock, random: random, log: log)
         self.server = try TokenServer(service: service, store: store, log: log)

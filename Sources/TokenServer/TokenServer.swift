@@ -17,20 +17,33 @@ public final class TokenServer: Sendable {
     ///
     /// - Parameters:
     ///   - port: 0 for an ephemeral port chosen by the kernel.
+    ///   - threads: MHD worker threads. The store serialises writes, so
+    ///     more threads help requests that only read or wait on hashing.
+    ///   - requestLog: where one line per request goes; nil for none.
     public init(
         service: AuthService, store: any RefreshTokenStore, log: any LogSink,
-        host: String = "127.0.0.1", port: UInt16 = 0, threads: Int = 2
+        host: String = "127.0.0.1", port: UInt16 = 0, threads: Int = 2, requestLog: RequestLog? = nil
     ) throws(HTTPServerError) {
         self.service = service
         self.store = store
         let router = Router(service: service, log: log)
         self.http = try MicroHTTPDServer(host: host, port: port, threads: threads) { request in
-            router.handle(request)
+            guard let requestLog else { return router.handle(request) }
+            let started = requestLog.clock.nanoseconds
+            let routed = router.route(request)
+            requestLog.record(request, routed, nanoseconds: requestLog.clock.nanoseconds &- started)
+            return routed.response
         }
     }
 
-    /// Stops the daemon; requests in flight finish first.
-    public func stop() {
-        http.stop()
+    /// Stops the daemon.
+    ///
+    /// - Parameter drainTimeout: seconds to let requests in flight finish
+    ///   before the daemon stops; 0 stops at once.
+    public func stop(drainTimeout: Double = 0) {
+        http.stop(drainTimeout: drainTimeout)
     }
+
+    /// Requests received whose response is not sent yet.
+    public var requestsInFlight: Int { http.requestsInFlight }
 }

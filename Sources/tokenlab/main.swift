@@ -16,6 +16,8 @@ case "decode":
     DecodeCommand.main(arguments: rest, environment: environment)
 case "verify":
     VerifyCommand.main(arguments: rest, environment: environment)
+case "serve":
+    ServeCommand.main(arguments: rest, environment: environment)
 default:
     REPLCommand.main(arguments: arguments, environment: environment)
 }

@@ -15,17 +15,19 @@ final class TestServer {
     let server: TokenServer
     let transport: HTTPTransport
 
-    init(policy: Policy = .standard, seed: UInt64 = 1) throws {
+    init(policy: Policy = .standard, seed: UInt64 = 1, threads: Int = 2, concurrentHashes: Int = 2) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("tokenlab-test-\(ProcessInfo.processInfo.processIdentifier)-\(seed)-\(Self.counter.next())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteRefreshTokenStore(path: directory.appendingPathComponent("tokens.sqlite3").path)
 
         let random = SeededRandom(seed: seed)
-        let service = AuthService(
+        let service = try AuthService(
             users: DemoUsers.all, key: try HMACKey(secret: random.bytes(count: 32)), store: store,
-            policy: policy, clock: clock, random: random, log: log)
-        server = try TokenServer(service: service, store: store, log: log)
+            policy: policy, clock: clock, random: random, log: log, concurrentHashes: concurrentHashes)
+        server = try TokenServer(
+            service: service, store: store, log: log, threads: threads,
+            requestLog: RequestLog(sink: log, clock: SystemMonotonicClock()))
         transport = HTTPTransport(baseURL: URL(string: server.baseURL)!)
     }
 
@@ -34,8 +36,28 @@ final class TestServer {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func client(_ name: String = "user") -> AuthClient {
-        AuthClient(name: name, transport: transport)
+    func client(
+        _ name: String = "user", storage: TokenStorage = TokenStorage(), cookieJar: CookieJar? = nil,
+        autoRefresh: Bool = false
+    ) -> AuthClient {
+        AuthClient(name: name, transport: transport, storage: storage, cookieJar: cookieJar, autoRefresh: autoRefresh)
+    }
+
+    /// A cookie jar on the server's virtual clock.
+    func cookieJar() -> CookieJar {
+        let clock = self.clock
+        return CookieJar(now: { clock.now })
+    }
+
+    /// A new raw connection, for requests URLSession would not send as
+    /// written: repeated headers, bytes that are not UTF-8, bad framing.
+    func raw() throws -> RawHTTPConnection {
+        try RawHTTPConnection(port: server.port)
+    }
+
+    /// Sends `bytes` as the whole request on a new connection.
+    func sendBytes(_ bytes: [UInt8]) throws -> RawHTTPConnection.Response {
+        try raw().exchange(bytes)
     }
 
     /// Sends a raw request, for inputs the client would never make.
@@ -60,6 +82,13 @@ final class Counter: @unchecked Sendable {
             value += 1
             return value
         }
+    }
+}
+
+extension RawHTTPConnection.Response {
+    /// The body as a JSON object, or an empty one.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]) ?? [:]
     }
 }
 

@@ -17,7 +17,9 @@ struct StoreRenderer {
         var changed = 0
         for record in after {
             if let old = previous[record.tokenHash] {
-                if old != record {
+                // Only what the table shows counts as a change; a new
+                // last-used time alone is not drawn.
+                if old.status != record.status || old.revocationReason != record.revocationReason {
                     marks[record.tokenHash] = "~"
                     changed += 1
                 }

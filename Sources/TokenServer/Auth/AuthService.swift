@@ -15,47 +15,85 @@ public final class AuthService: @unchecked Sendable {
     public static let accessTokenType = "at+jwt"
 
     private let usersByName: [String: User]
-    private let usersBySubject: [String: User]
-    private let signer: JWTSigner
-    private let verifier: JWTVerifier
-    private let store: any RefreshTokenStore
-    private let clock: any Clock
+    let usersBySubject: [String: User]
+    let signer: any TokenSigner
+    /// Keys the HMAC that derives a rotated token's successor while a
+    /// grace window is on; see `derivedSuccessor(of:)`.
+    private let successorKey: HMACKey
+    let store: any RefreshTokenStore
+    let clock: any Clock
     private let random: any RandomSource
-    private let log: any LogSink
-    private let policyLock = NSLock()
+    let log: any LogSink
+    private let decoyHash: String
+    private let logins: LoginGate
+
+    private let stateLock = NSLock()
     private var currentPolicy: Policy
+    /// Family id to expiry of the access-token denylist, mirrored from the
+    /// store so a token check costs no store query.
+    private var deniedFamilies: [String: Int64]
 
-    /// A hash that no password matches, checked for unknown usernames so a
-    /// login takes as long whether or not the user exists.
-    private static let decoyHash = "$scrypt$ln=14,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-
+    /// Creates a service that signs with `signer`.
+    ///
+    /// - Parameters:
+    ///   - successorKey: the secret behind grace-window successors; keep it
+    ///     as secret as a signing key.
+    ///   - concurrentHashes: how many password hashes may run at once;
+    ///     logins beyond twice this many get 503 at once.
     public init(
-        users: [User], key: HMACKey, store: any RefreshTokenStore, policy: Policy,
-        clock: any Clock, random: any RandomSource, log: any LogSink
+        users: [User], signer: any TokenSigner, successorKey: HMACKey, store: any RefreshTokenStore,
+        policy: Policy, clock: any Clock, random: any RandomSource, log: any LogSink, concurrentHashes: Int = 2
     ) {
         self.usersByName = Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.usersBySubject = Dictionary(users.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
-        self.signer = JWTSigner(key: key, type: Self.accessTokenType)
-        self.verifier = JWTVerifier(
-            key: key, requiredClaims: ["exp", "sub"], requiredType: Self.accessTokenType,
-            issuer: Self.issuer, audience: Self.audience)
+        self.signer = signer
+        self.successorKey = successorKey
         self.store = store
         self.currentPolicy = policy
         self.clock = clock
         self.random = random
         self.log = log
+        self.decoyHash = PasswordHasher.decoyHash(like: users.first?.passwordHash)
+        self.logins = LoginGate(slots: max(1, concurrentHashes))
+        do {
+            self.deniedFamilies = try store.deniedFamilies(now: clock.now)
+        } catch {
+            self.deniedFamilies = [:]
+            log.log(LogEntry(level: .warning, event: "denylist.load_failed", metadata: [
+                ("error", String(describing: error)),
+            ]))
+        }
+    }
+
+    /// Creates a service that signs with `key` (HS256 by default) and
+    /// derives the successor key from it.
+    public convenience init(
+        users: [User], key: HMACKey, store: any RefreshTokenStore, policy: Policy,
+        clock: any Clock, random: any RandomSource, log: any LogSink, concurrentHashes: Int = 2
+    ) throws {
+        let signer = HMACTokenSigner(
+            key: key, type: Self.accessTokenType, requiredClaims: ["exp", "sub"],
+            issuer: Self.issuer, audience: Self.audience)
+        // HMAC as a key-derivation step with a fixed label, so the two
+        // uses of one secret never share a key.
+        let successorSecret = try key.sign(Array("tokenlab refresh-token successor key v1".utf8))
+        self.init(
+            users: users, signer: signer, successorKey: try HMACKey(secret: successorSecret, algorithm: .hs256),
+            store: store, policy: policy, clock: clock, random: random, log: log, concurrentHashes: concurrentHashes)
     }
 
     /// The policy in force; changing it affects the next request.
     public var policy: Policy {
-        get { policyLock.withLock { currentPolicy } }
-        set { policyLock.withLock { currentPolicy = newValue } }
+        get { stateLock.withLock { currentPolicy } }
+        set { stateLock.withLock { currentPolicy = newValue } }
     }
 
     /// Checks a username and password and starts a new token family.
     public func login(username: String, password: String) throws -> TokenGrant {
         let user = usersByName[username]
-        let matches = PasswordHasher.verify(password, against: user?.passwordHash ?? Self.decoyHash)
+        let matches = try logins.run {
+            PasswordHasher.verify(password, against: user?.passwordHash ?? decoyHash)
+        }
         guard let user, matches else {
             log.log(LogEntry(level: .warning, event: "login.failed", metadata: [("user.name", Self.printable(username))]))
             throw AuthError.invalidCredentials
@@ -72,107 +110,64 @@ public final class AuthService: @unchecked Sendable {
             try transaction.insert(record)
         }
 
-        let accessToken = try issueAccessToken(for: user, familyID: familyID, now: now, policy: policy)
+        let access = try issueAccessToken(for: user, familyID: familyID, now: now, policy: policy)
         log.log(LogEntry(level: .info, event: "login.succeeded", metadata: [
-            ("user.sub", user.subject), ("token.family", familyID),
+            ("user.sub", user.subject), ("token.family", familyID), ("token.jti", access.id),
         ]))
         return TokenGrant(
-            accessToken: accessToken, refreshToken: refreshToken, expiresIn: policy.accessTokenLifetime,
-            subject: user.subject, familyID: familyID)
+            accessToken: access.token, accessTokenID: access.id, refreshToken: refreshToken,
+            refreshTokenExpiresAt: record.expiresAt, expiresIn: policy.accessTokenLifetime,
+            subject: user.subject, familyID: familyID, gracePeriodReplay: false)
     }
 
-    /// Exchanges a refresh token for a new access token and, with rotation
-    /// on, a new refresh token.
-    public func refresh(token: String) throws -> TokenGrant {
+    /// Revokes the family of `token` and, with the denylist on, its access
+    /// tokens. Unknown or already revoked tokens succeed too, as RFC 7009
+    /// section 2.2 requires of revocation, so a client can always log out.
+    public func logout(token: String) throws {
         let policy = self.policy
         let now = clock.now
         let presentedHash = Self.hash(token)
-        let successor = policy.rotation ? newRefreshToken() : nil
-
-        let outcome: RefreshOutcome = try store.transaction { transaction in
-            guard let record = try transaction.record(hash: presentedHash) else {
-                return .rejected(.unknownRefreshToken)
-            }
-            switch record.status {
-            case .revoked:
-                return .rejected(.refreshTokenRevoked(reason: record.revocationReason ?? "revoked"))
-            case .rotated:
-                guard policy.reuseResponse == .revokeFamily else {
-                    return .reused(record, revoked: [])
-                }
-                let revoked = try transaction.revokeFamily(record.familyID, reason: "reuse_detected")
-                return .reused(record, revoked: revoked)
-            case .active:
-                break
-            }
-            guard now < record.expiresAt else {
-                return .rejected(.refreshTokenExpired(expiredAt: record.expiresAt, now: now))
-            }
-
-            if let successor {
-                let successorHash = Self.hash(successor)
-                try transaction.insert(RefreshTokenRecord(
-                    tokenHash: successorHash, familyID: record.familyID, parentHash: record.tokenHash,
-                    subject: record.subject, issuedAt: now, expiresAt: record.expiresAt, status: .active))
-                try transaction.markRotated(hash: record.tokenHash, replacedBy: successorHash)
-            }
-            return .accepted(record)
-        }
-
-        switch outcome {
-        case .rejected(let error):
-            log.log(LogEntry(level: .warning, event: "refresh.rejected", metadata: [("reason", error.code), ("detail", error.description)]))
-            throw error
-        case .reused(let record, let revoked):
-            let familyRevoked = policy.reuseResponse == .revokeFamily
-            log.log(LogEntry(level: .warning, event: "refresh.reuse_detected", metadata: [
-                ("user.sub", record.subject), ("token.family", record.familyID),
-                ("token.hash", String(record.tokenHash.prefix(12))),
-                ("tokens.revoked", "\(revoked.count)"),
-            ]))
-            throw AuthError.refreshTokenReused(familyRevoked: familyRevoked)
-        case .accepted(let record):
-            guard let user = usersBySubject[record.subject] else {
-                throw AuthError.unknownRefreshToken
-            }
-            let accessToken = try issueAccessToken(for: user, familyID: record.familyID, now: now, policy: policy)
-            log.log(LogEntry(level: .info, event: "refresh.succeeded", metadata: [
-                ("user.sub", record.subject), ("token.family", record.familyID),
-                ("rotated", successor == nil ? "no" : "yes"),
-            ]))
-            return TokenGrant(
-                accessToken: accessToken, refreshToken: successor, expiresIn: policy.accessTokenLifetime,
-                subject: record.subject, familyID: record.familyID)
-        }
-    }
-
-    /// Revokes the family of `token`. Unknown or already revoked tokens
-    /// succeed too, as RFC 7009 section 2.2 asks of revocation, so a client
-    /// can always log out.
-    public func logout(token: String) throws {
-        let presentedHash = Self.hash(token)
         let revoked = try store.transaction { transaction in
             guard let record = try transaction.record(hash: presentedHash) else { return [RefreshTokenRecord]() }
-            return try transaction.revokeFamily(record.familyID, reason: "logout")
+            let revoked = try transaction.revokeFamily(record.familyID, reason: "logout")
+            if policy.denylist {
+                try transaction.denyFamily(record.familyID, until: now + policy.accessTokenLifetime)
+            }
+            return revoked
         }
-        if let first = revoked.first {
-            log.log(LogEntry(level: .info, event: "logout.family_revoked", metadata: [
-                ("user.sub", first.subject), ("token.family", first.familyID), ("tokens", "\(revoked.count)"),
-            ]))
+        guard let first = revoked.first else { return }
+        if policy.denylist {
+            deny(first.familyID, until: now + policy.accessTokenLifetime)
         }
+        log.log(LogEntry(level: .info, event: "logout.family_revoked", metadata: [
+            ("user.sub", first.subject), ("token.family", first.familyID), ("tokens", "\(revoked.count)"),
+        ]))
     }
 
-    /// Verifies a bearer access token and returns its claims.
+    /// Verifies a bearer access token and returns its claims. With the
+    /// denylist on, a token whose family (`sid`) was revoked is rejected.
     public func authenticate(accessToken: String) throws(AuthError) -> JWTClaims {
+        let now = clock.now
+        let claims: JWTClaims
         do {
-            return try verifier.verify(accessToken, now: clock.now).claims
+            claims = try signer.verify(accessToken, now: now)
         } catch {
             throw .invalidAccessToken(error)
         }
+        if policy.denylist, let family = claims.string("sid"), isDenied(family, now: now) {
+            throw .revokedAccessToken(familyID: family)
+        }
+        return claims
     }
 
-    private func issueAccessToken(for user: User, familyID: String, now: Int64, policy: Policy) throws -> String {
-        try signer.sign([
+    /// The public keys for `/.well-known/jwks.json`.
+    public var publicKeys: [[String: JSONValue]] { signer.publicKeys }
+
+    // MARK: - Helpers shared with refresh
+
+    func issueAccessToken(for user: User, familyID: String, now: Int64, policy: Policy) throws -> (token: String, id: String) {
+        let id = Base64URL.encode(random.bytes(count: 12))
+        let token = try signer.sign([
             "iss": .string(Self.issuer),
             "aud": .string(Self.audience),
             "sub": .string(user.subject),
@@ -181,13 +176,41 @@ public final class AuthService: @unchecked Sendable {
             "sid": .string(familyID),
             "iat": .integer(now),
             "exp": .integer(now + policy.accessTokenLifetime),
-            "jti": .string(Base64URL.encode(random.bytes(count: 12))),
+            "jti": .string(id),
         ])
+        return (token, id)
     }
 
     /// A refresh token: 32 random bytes (256 bits) in base64url.
-    private func newRefreshToken() -> String {
+    func newRefreshToken() -> String {
         Base64URL.encode(random.bytes(count: 32))
+    }
+
+    /// Derives the successor of the token whose hash is `parentHash`, as
+    /// base64url(HMAC-SHA256(successor key, "successor:" ‖ parentHash)).
+    ///
+    /// A token is rotated once, so each parent has one successor, and the
+    /// server can compute it again for a retry inside the grace window
+    /// without storing the token itself.
+    func derivedSuccessor(of parentHash: String) throws -> String {
+        Base64URL.encode(try successorKey.sign(Array("successor:\(parentHash)".utf8)))
+    }
+
+    func deny(_ familyID: String, until expiresAt: Int64) {
+        stateLock.withLock {
+            deniedFamilies[familyID] = max(deniedFamilies[familyID] ?? 0, expiresAt)
+        }
+    }
+
+    private func isDenied(_ familyID: String, now: Int64) -> Bool {
+        stateLock.withLock {
+            guard let expiresAt = deniedFamilies[familyID] else { return false }
+            if expiresAt <= now {
+                deniedFamilies[familyID] = nil
+                return false
+            }
+            return true
+        }
     }
 
     /// The store key of a refresh token: hex SHA-256 of its text.
@@ -197,7 +220,7 @@ public final class AuthService: @unchecked Sendable {
 
     /// A username as it may appear in a log line: printable ASCII, at most
     /// 32 characters, so a hostile username cannot forge log lines.
-    private static func printable(_ text: String) -> String {
+    static func printable(_ text: String) -> String {
         let cleaned = text.unicodeScalars.prefix(32).map { scalar in
             scalar.isASCII && scalar.value >= 0x21 && scalar.value < 0x7F ? Character(scalar) : "?"
         }
@@ -205,10 +228,34 @@ public final class AuthService: @unchecked Sendable {
     }
 }
 
-/// What one refresh transaction decided; errors are thrown after commit so
-/// a reuse revocation is kept.
-private enum RefreshOutcome {
-    case accepted(RefreshTokenRecord)
-    case reused(RefreshTokenRecord, revoked: [RefreshTokenRecord])
-    case rejected(AuthError)
+/// Bounds password hashing: `slots` hashes run at once, up to as many
+/// more logins wait, and the rest are turned away with `loginBusy`.
+///
+/// Hashing is slow and memory-hungry by design (scrypt N = 2^17 takes
+/// 128 MiB); unbounded, a burst of logins would take every server thread
+/// and starve token checks.
+private final class LoginGate: @unchecked Sendable {
+    private let slots: DispatchSemaphore
+    private let limit: Int
+    private let lock = NSLock()
+    private var admitted = 0
+
+    init(slots: Int) {
+        self.slots = DispatchSemaphore(value: slots)
+        self.limit = 2 * slots
+    }
+
+    func run<T>(_ body: () throws -> T) throws -> T {
+        let entered = lock.withLock {
+            guard admitted < limit else { return false }
+            admitted += 1
+            return true
+        }
+        guard entered else { throw AuthError.loginBusy(retryAfter: 1) }
+        defer { lock.withLock { admitted -= 1 } }
+
+        slots.wait()
+        defer { slots.signal() }
+        return try body()
+    }
 }

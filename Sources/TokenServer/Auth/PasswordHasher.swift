@@ -33,6 +33,16 @@ public struct PasswordHasher: Sendable {
         return "$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$\(Base64URL.encode(salt))$\(Base64URL.encode(derived))"
     }
 
+    /// Returns a hash with the same parameters as `stored` that no password
+    /// matches (an all-zero salt and output), checked for unknown
+    /// usernames so a login costs as long whether or not the user exists.
+    public static func decoyHash(like stored: String?) -> String {
+        let fields = stored?.split(separator: "$", omittingEmptySubsequences: false) ?? []
+        let parameters = fields.count == 5 && fields[1] == "scrypt" ? String(fields[2]) : "ln=14,r=8,p=1"
+        let zeros = { (count: Int) in Base64URL.encode([UInt8](repeating: 0, count: count)) }
+        return "$scrypt$\(parameters)$\(zeros(16))$\(zeros(32))"
+    }
+
     /// Checks `password` against a stored PHC string, comparing in
     /// constant time. A malformed stored string never matches.
     public static func verify(_ password: String, against stored: String) -> Bool {

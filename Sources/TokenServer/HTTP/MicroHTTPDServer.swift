@@ -32,6 +32,7 @@ public final class MicroHTTPDServer: @unchecked Sendable {
 
     private var daemon: OpaquePointer?
     private let box: HandlerBox
+    private let stopLock = NSLock()
     /// The port actually bound, which differs from the requested one when
     /// 0 asked for an ephemeral port.
     public let port: UInt16
@@ -48,7 +49,7 @@ public final class MicroHTTPDServer: @unchecked Sendable {
         // the daemon before the box is released.
         guard let daemon = tl_mhd_start(
             host, port, UInt32(max(1, threads)), 30, 64 * 1024,
-            callbacks.access, context, callbacks.completed, nil)
+            callbacks.access, context, callbacks.completed, context)
         else {
             throw HTTPServerError(host: host, port: port, reason: String(cString: strerror(errno)))
         }
@@ -62,20 +63,53 @@ public final class MicroHTTPDServer: @unchecked Sendable {
         stop()
     }
 
-    /// Stops accepting connections and waits for MHD's threads to finish.
-    /// Safe to call more than once.
-    public func stop() {
-        if let daemon {
-            MHD_stop_daemon(daemon)
-            self.daemon = nil
+    /// Stops the daemon. Safe to call more than once.
+    ///
+    /// - Parameter drainTimeout: seconds to wait, after closing the
+    ///   listening socket, for requests in flight to finish and their
+    ///   responses to be sent; 0 stops at once, cutting them off. Idle
+    ///   keep-alive connections are closed either way.
+    public func stop(drainTimeout: Double = 0) {
+        stopLock.lock()
+        defer { stopLock.unlock() }
+        guard let daemon else { return }
+
+        var listener: Int32 = -1
+        if drainTimeout > 0 {
+            listener = MHD_quiesce_daemon(daemon)
+            // Polls every 5 ms; counting polls bounds the wait without
+            // reading a clock.
+            var polls = Int(drainTimeout * 200)
+            while box.requestsInFlight > 0, polls > 0 {
+                usleep(5_000)
+                polls -= 1
+            }
         }
+        MHD_stop_daemon(daemon)
+        // MHD_quiesce_daemon hands the listening socket to the caller.
+        if listener >= 0 {
+            close(listener)
+        }
+        self.daemon = nil
     }
+
+    /// Requests received whose response is not sent yet.
+    public var requestsInFlight: Int { box.requestsInFlight }
 }
 
-/// The handler closure, behind a class so MHD can hold a pointer to it.
+/// The handler closure, behind a class so MHD can hold a pointer to it,
+/// and the count of requests in flight for a graceful stop.
 private final class HandlerBox: @unchecked Sendable {
     let handler: MicroHTTPDServer.Handler
+    private let lock = NSLock()
+    private var inFlight = 0
+
     init(handler: @escaping MicroHTTPDServer.Handler) { self.handler = handler }
+
+    var requestsInFlight: Int { lock.withLock { inFlight } }
+
+    func requestStarted() { lock.withLock { inFlight += 1 } }
+    func requestEnded() { lock.withLock { inFlight -= 1 } }
 }
 
 /// The state of one request while MHD delivers its body.
@@ -101,6 +135,7 @@ private nonisolated func makeCallbacks() -> (
         // and ask MHD for the body.
         guard let existing = requestContext.pointee else {
             requestContext.pointee = Unmanaged.passRetained(RequestContext()).toOpaque()
+            Unmanaged<HandlerBox>.fromOpaque(cls).takeUnretainedValue().requestStarted()
             return .YES
         }
         let state = Unmanaged<RequestContext>.fromOpaque(existing).takeUnretainedValue()
@@ -134,10 +169,15 @@ private nonisolated func makeCallbacks() -> (
         return queue(response, on: connection)
     }
 
-    let completed: MHD_RequestCompletedCallback = { _, _, requestContext, _ in
+    // Called once per request whose context was set, when its response
+    // was sent or its connection closed.
+    let completed: MHD_RequestCompletedCallback = { cls, _, requestContext, _ in
         guard let requestContext, let existing = requestContext.pointee else { return }
         Unmanaged<RequestContext>.fromOpaque(existing).release()
         requestContext.pointee = nil
+        if let cls {
+            Unmanaged<HandlerBox>.fromOpaque(cls).takeUnretainedValue().requestEnded()
+        }
     }
 
     return (access, completed)

@@ -13,6 +13,12 @@ public struct Router: Sendable {
     public static let refreshPath = "/api/v1/auth/refresh"
     public static let logoutPath = "/api/v1/auth/logout"
     public static let mePath = "/api/v1/me"
+    public static let jwksPath = "/.well-known/jwks.json"
+
+    /// Every path the server serves, with its one method.
+    public static let routes: [String: String] = [
+        loginPath: "POST", refreshPath: "POST", logoutPath: "POST", mePath: "GET", jwksPath: "GET",
+    ]
 
     let service: AuthService
     let log: any LogSink
@@ -22,60 +28,73 @@ public struct Router: Sendable {
         self.log = log
     }
 
-    private static let routes: [String: String] = [
-        loginPath: "POST", refreshPath: "POST", logoutPath: "POST", mePath: "GET",
-    ]
-
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        route(request).response
+    }
+
+    /// Handles `request` and returns the response with the ids the request
+    /// log records.
+    func route(_ request: HTTPRequest) -> RoutedResponse {
         guard let allowed = Self.routes[request.path] else {
-            return Self.error(status: 404, code: "not_found", description: "no endpoint at \(Self.printable(request.path))")
+            return RoutedResponse(Self.error(
+                status: 404, code: "not_found", description: "no endpoint at \(Self.printable(request.path))"))
         }
         guard request.method == allowed else {
-            return Self.error(
+            return RoutedResponse(Self.error(
                 status: 405, code: "invalid_request",
                 description: "\(Self.printable(request.method)) is not allowed here; use \(allowed)",
-                headers: [("Allow", allowed)])
+                headers: [("Allow", allowed)]))
         }
 
         do {
+            try RequestParser.rejectTokensInQuery(request)
             switch request.path {
             case Self.loginPath: return try login(request)
             case Self.refreshPath: return try refresh(request)
             case Self.logoutPath: return try logout(request)
+            case Self.jwksPath: return jwks()
             default: return try me(request)
             }
         } catch let error as AuthError {
-            return Self.response(for: error)
+            var response = Self.response(for: error)
+            // A dead refresh token in a cookie is cleared, so the browser
+            // stops sending it.
+            if error.code == "invalid_grant", request.path == Self.refreshPath, service.policy.delivery == .cookie {
+                response.headers.append(("Set-Cookie", clearingCookie()))
+            }
+            return RoutedResponse(response)
         } catch {
             log.log(LogEntry(level: .warning, event: "request.failed", metadata: [
-                ("http.path", request.path), ("error", String(describing: type(of: error))),
+                ("http.path", Self.printable(request.path)), ("error", String(describing: type(of: error))),
             ]))
-            return Self.error(status: 500, code: "server_error", description: "internal error")
+            return RoutedResponse(Self.error(status: 500, code: "server_error", description: "internal error"))
         }
     }
 
-    private func login(_ request: HTTPRequest) throws -> HTTPResponse {
-        let body = try Self.jsonBody(request)
-        let username = try Self.stringField("username", in: body)
-        let password = try Self.stringField("password", in: body)
-        return Self.tokenResponse(try service.login(username: username, password: password))
+    private func login(_ request: HTTPRequest) throws -> RoutedResponse {
+        let body = try RequestParser.jsonBody(request, fields: ["username", "password"])
+        let username = try RequestParser.stringField("username", in: body)
+        let password = try RequestParser.stringField("password", in: body)
+        let grant = try service.login(username: username, password: password)
+        return RoutedResponse(tokenResponse(grant), grant: grant)
     }
 
-    private func refresh(_ request: HTTPRequest) throws -> HTTPResponse {
-        let body = try Self.jsonBody(request)
-        let token = try Self.stringField("refresh_token", in: body)
-        return Self.tokenResponse(try service.refresh(token: token))
+    private func refresh(_ request: HTTPRequest) throws -> RoutedResponse {
+        let grant = try service.refresh(token: try refreshToken(in: request))
+        return RoutedResponse(tokenResponse(grant), grant: grant)
     }
 
-    private func logout(_ request: HTTPRequest) throws -> HTTPResponse {
-        let body = try Self.jsonBody(request)
-        let token = try Self.stringField("refresh_token", in: body)
-        try service.logout(token: token)
-        return HTTPResponse(status: 204, headers: [("Cache-Control", "no-store")])
+    private func logout(_ request: HTTPRequest) throws -> RoutedResponse {
+        try service.logout(token: try refreshToken(in: request))
+        var headers: [(name: String, value: String)] = [("Cache-Control", "no-store")]
+        if service.policy.delivery == .cookie {
+            headers.append(("Set-Cookie", clearingCookie()))
+        }
+        return RoutedResponse(HTTPResponse(status: 204, headers: headers))
     }
 
-    private func me(_ request: HTTPRequest) throws -> HTTPResponse {
-        let token = try Self.bearerToken(request)
+    private func me(_ request: HTTPRequest) throws -> RoutedResponse {
+        let token = try RequestParser.bearerToken(request)
         let claims = try service.authenticate(accessToken: token)
 
         var object: [String: Any] = [:]
@@ -86,62 +105,66 @@ public struct Router: Sendable {
             default: break
             }
         }
-        return HTTPResponse.json(status: 200, object, headers: [("Cache-Control", "no-store")])
+        var routed = RoutedResponse(HTTPResponse.json(status: 200, object, headers: [("Cache-Control", "no-store")]))
+        routed.subject = claims.subject
+        routed.familyID = claims.string("sid")
+        routed.tokenID = claims.tokenID
+        return routed
     }
 
-    // MARK: - Request parsing
-
-    private static func jsonBody(_ request: HTTPRequest) throws -> [String: Any] {
-        if request.bodyTooLarge {
-            throw AuthError.invalidRequest("the body is over \(MicroHTTPDServer.maximumBodySize) bytes")
-        }
-        let contentType = request.values(of: "Content-Type").first ?? ""
-        guard contentType.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/json" else {
-            throw AuthError.invalidRequest("send the body as JSON with Content-Type: application/json")
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
-            throw AuthError.invalidRequest("the body is not a JSON object")
-        }
-        return object
+    private func jwks() -> RoutedResponse {
+        let keys = service.publicKeys.map { key in key.mapValues(\.foundationValue) }
+        return RoutedResponse(HTTPResponse.json(
+            status: 200, ["keys": keys], headers: [("Cache-Control", "public, max-age=300")]))
     }
 
-    private static func stringField(_ name: String, in body: [String: Any]) throws -> String {
-        guard let value = body[name] else {
-            throw AuthError.invalidRequest("missing \"\(name)\" in the body")
+    /// The refresh token of a refresh or logout request: from the JSON body
+    /// in body delivery, from the cookie in cookie delivery, where the body
+    /// may be empty or `{}`.
+    private func refreshToken(in request: HTTPRequest) throws -> String {
+        switch service.policy.delivery {
+        case .body:
+            let body = try RequestParser.jsonBody(request, fields: ["refresh_token"])
+            return try RequestParser.stringField("refresh_token", in: body)
+        case .cookie:
+            if !request.body.isEmpty || request.bodyTooLarge {
+                _ = try RequestParser.jsonBody(request, fields: [], cookieDelivery: true)
+            }
+            return try RequestParser.cookie(Policy.cookieName, in: request)
         }
-        guard let text = value as? String, !text.isEmpty else {
-            throw AuthError.invalidRequest("\"\(name)\" must be a non-empty string")
-        }
-        return text
-    }
-
-    /// Reads `Authorization: Bearer <token>`; the scheme is matched without
-    /// regard to case (RFC 9110 section 11.1).
-    private static func bearerToken(_ request: HTTPRequest) throws -> String {
-        let values = request.values(of: "Authorization")
-        guard let value = values.first else { throw AuthError.missingAccessToken }
-        guard values.count == 1 else {
-            throw AuthError.invalidRequest("send one Authorization header, not \(values.count)")
-        }
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw AuthError.invalidRequest("the Authorization header must be \"Bearer <token>\"")
-        }
-        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     // MARK: - Responses
 
-    private static func tokenResponse(_ grant: TokenGrant) -> HTTPResponse {
+    private func tokenResponse(_ grant: TokenGrant) -> HTTPResponse {
+        let policy = service.policy
         var object: [String: Any] = [
             "access_token": grant.accessToken,
             "token_type": "Bearer",
             "expires_in": grant.expiresIn,
         ]
+        var headers: [(name: String, value: String)] = [("Cache-Control", "no-store"), ("Pragma", "no-cache")]
         if let refreshToken = grant.refreshToken {
-            object["refresh_token"] = refreshToken
+            switch policy.delivery {
+            case .body:
+                object["refresh_token"] = refreshToken
+            case .cookie:
+                let maxAge = max(0, grant.refreshTokenExpiresAt - service.clock.now)
+                headers.append(("Set-Cookie", cookie(value: refreshToken, maxAge: maxAge, policy: policy)))
+            }
         }
-        return HTTPResponse.json(status: 200, object, headers: [("Cache-Control", "no-store"), ("Pragma", "no-cache")])
+        return HTTPResponse.json(status: 200, object, headers: headers)
+    }
+
+    /// A `Set-Cookie` value for the refresh token: `HttpOnly` so scripts
+    /// cannot read it, `Secure` so it never travels over plain HTTP except
+    /// to loopback, which browsers treat as a secure context.
+    private func cookie(value: String, maxAge: Int64, policy: Policy) -> String {
+        "\(Policy.cookieName)=\(value); Max-Age=\(maxAge); Path=\(policy.cookiePath); HttpOnly; Secure; SameSite=\(policy.cookieSameSite.rawValue)"
+    }
+
+    private func clearingCookie() -> String {
+        cookie(value: "", maxAge: 0, policy: service.policy)
     }
 
     static func response(for error: AuthError) -> HTTPResponse {
@@ -156,6 +179,9 @@ public struct Router: Sendable {
                 headers.append(("WWW-Authenticate", "Bearer realm=\"tokenlab\", error=\"\(error.code)\", error_description=\"\(description)\""))
             }
         }
+        if case .loginBusy(let retryAfter) = error {
+            headers.append(("Retry-After", "\(retryAfter)"))
+        }
         return Self.error(status: error.status, code: error.code, description: error.description, headers: headers)
     }
 
@@ -167,9 +193,40 @@ public struct Router: Sendable {
             headers: [("Cache-Control", "no-store")] + headers)
     }
 
-    /// A request value as it may be echoed: printable ASCII, at most 64
-    /// characters.
-    private static func printable(_ text: String) -> String {
+    /// A request value as it may be echoed or logged: printable ASCII, at
+    /// most 64 characters.
+    static func printable(_ text: String) -> String {
         String(text.unicodeScalars.prefix(64).map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+    }
+}
+
+/// A response and the ids of the user and tokens it concerned, for the
+/// request log. The ids are never tokens.
+struct RoutedResponse {
+    var response: HTTPResponse
+    var subject: String?
+    var familyID: String?
+    var tokenID: String?
+
+    init(_ response: HTTPResponse, grant: TokenGrant? = nil) {
+        self.response = response
+        self.subject = grant?.subject
+        self.familyID = grant?.familyID
+        self.tokenID = grant?.accessTokenID
+    }
+}
+
+extension JSONValue {
+    /// The value as `JSONSerialization` takes it.
+    var foundationValue: Any {
+        switch self {
+        case .null: NSNull()
+        case .bool(let value): value
+        case .integer(let value): value
+        case .number(let value): value
+        case .string(let value): value
+        case .array(let values): values.map(\.foundationValue)
+        case .object(let members): members.mapValues(\.foundationValue)
+        }
     }
 }

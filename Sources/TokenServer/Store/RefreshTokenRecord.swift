@@ -25,16 +25,19 @@ public struct RefreshTokenRecord: Sendable, Equatable {
     /// Seconds since the epoch; fixed for the whole family at login, so
     /// rotation never extends a session.
     public let expiresAt: Int64
+    /// Seconds since the epoch of the last successful refresh with this
+    /// token, or `issuedAt` until then; the idle limit counts from here.
+    public var lastUsedAt: Int64
     public var status: Status
     /// Hash of the token that replaced this one, once rotated.
     public var replacedBy: String?
-    /// Why the token was revoked (`logout`, `reuse_detected`), once revoked.
+    /// Why the token was revoked (`logout`, `reuse_detected`, `idle_timeout`), once revoked.
     public var revocationReason: String?
 
     public init(
         tokenHash: String, familyID: String, parentHash: String?, subject: String,
         issuedAt: Int64, expiresAt: Int64, status: Status,
-        replacedBy: String? = nil, revocationReason: String? = nil
+        replacedBy: String? = nil, revocationReason: String? = nil, lastUsedAt: Int64? = nil
     ) {
         self.tokenHash = tokenHash
         self.familyID = familyID
@@ -42,6 +45,7 @@ public struct RefreshTokenRecord: Sendable, Equatable {
         self.subject = subject
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt ?? issuedAt
         self.status = status
         self.replacedBy = replacedBy
         self.revocationReason = revocationReason

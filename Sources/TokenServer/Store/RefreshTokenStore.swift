@@ -13,6 +13,11 @@ public protocol RefreshTokenTransaction {
     ///
     /// - Returns: the records as they were before revocation, for display.
     func revokeFamily(_ familyID: String, reason: String) throws -> [RefreshTokenRecord]
+    /// Records that an active token was used at `time` without rotation.
+    func markUsed(hash tokenHash: String, at time: Int64) throws
+    /// Adds `familyID` to the access-token denylist until `expiresAt`,
+    /// when every access token of the family has expired anyway.
+    func denyFamily(_ familyID: String, until expiresAt: Int64) throws
 }
 
 /// Server-side storage of refresh-token records.
@@ -22,6 +27,9 @@ public protocol RefreshTokenStore: Sendable {
     func transaction<T>(_ body: (any RefreshTokenTransaction) throws -> T) throws -> T
     /// Returns every record, oldest first.
     func allRecords() throws -> [RefreshTokenRecord]
+    /// Returns the denied family ids with their expiry, dropping the ones
+    /// that expired before `now`.
+    func deniedFamilies(now: Int64) throws -> [String: Int64]
     /// A short name for logs and the REPL, such as `sqlite`.
     var kind: String { get }
 }

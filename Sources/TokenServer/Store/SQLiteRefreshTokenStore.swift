@@ -24,9 +24,14 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore, @unchecked Sendab
             expires_at INTEGER NOT NULL,
             status TEXT NOT NULL CHECK (status IN ('active', 'rotated', 'revoked')),
             replaced_by TEXT,
-            revocation_reason TEXT
+            revocation_reason TEXT,
+            last_used_at INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS refresh_tokens_family ON refresh_tokens (family_id);
+        CREATE TABLE IF NOT EXISTS access_denylist (
+            family_id TEXT PRIMARY KEY NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
         """
 
     /// Opens or creates the store at `path` and applies the schema.
@@ -36,6 +41,24 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore, @unchecked Sendab
         try connection.query("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         try connection.execute(Self.schema)
+        try addLastUsedColumnIfMissing()
+    }
+
+    /// Upgrades a store file written before the idle limit existed: such
+    /// rows count as last used when issued.
+    private func addLastUsedColumnIfMissing() throws(SQLiteError) {
+        let columns = try connection.query("PRAGMA table_info(refresh_tokens)")
+        let names = columns.compactMap { row -> String? in
+            if row.count > 1, case .text(let name) = row[1] { return name }
+            return nil
+        }
+        guard !names.contains("last_used_at") else { return }
+        try connection.execute("""
+            BEGIN IMMEDIATE;
+            ALTER TABLE refresh_tokens ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
+            UPDATE refresh_tokens SET last_used_at = issued_at;
+            COMMIT;
+            """)
     }
 
     public func transaction<T>(_ body: (any RefreshTokenTransaction) throws -> T) throws -> T {
@@ -67,6 +90,27 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore, @unchecked Sendab
         }
     }
 
+    public func deniedFamilies(now: Int64) throws -> [String: Int64] {
+        try lock.withLock {
+            try connection.query("DELETE FROM access_denylist WHERE expires_at <= ?", [.integer(now)])
+            var denied: [String: Int64] = [:]
+            for row in try connection.query("SELECT family_id, expires_at FROM access_denylist") {
+                if case .text(let family) = row[0], case .integer(let expiresAt) = row[1] {
+                    denied[family] = expiresAt
+                }
+            }
+            return denied
+        }
+    }
+
+    /// Moves the write-ahead log into the database file, so the file alone
+    /// contains every committed change. For a clean shutdown.
+    public func checkpoint() throws {
+        _ = try lock.withLock {
+            try connection.query("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
     /// Runs SQLite's own consistency check and returns its verdict (`ok`
     /// when the file is sound).
     public func integrityCheck() throws -> String {
@@ -85,7 +129,7 @@ struct SQLiteTransaction: RefreshTokenTransaction {
     let connection: SQLiteConnection
 
     static let columns =
-        "token_hash, family_id, parent_hash, subject, issued_at, expires_at, status, replaced_by, revocation_reason"
+        "token_hash, family_id, parent_hash, subject, issued_at, expires_at, status, replaced_by, revocation_reason, last_used_at"
 
     func record(hash tokenHash: String) throws -> RefreshTokenRecord? {
         let rows = try connection.query(
@@ -95,12 +139,12 @@ struct SQLiteTransaction: RefreshTokenTransaction {
 
     func insert(_ record: RefreshTokenRecord) throws {
         try connection.query(
-            "INSERT INTO refresh_tokens (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO refresh_tokens (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 .text(record.tokenHash), .text(record.familyID), Self.optional(record.parentHash),
                 .text(record.subject), .integer(record.issuedAt), .integer(record.expiresAt),
                 .text(record.status.rawValue), Self.optional(record.replacedBy),
-                Self.optional(record.revocationReason),
+                Self.optional(record.revocationReason), .integer(record.lastUsedAt),
             ])
     }
 
@@ -122,6 +166,21 @@ struct SQLiteTransaction: RefreshTokenTransaction {
             "UPDATE refresh_tokens SET status = 'revoked', revocation_reason = ? WHERE family_id = ? AND status != 'revoked'",
             [.text(reason), .text(familyID)])
         return before
+    }
+
+    func markUsed(hash tokenHash: String, at time: Int64) throws {
+        try connection.query(
+            "UPDATE refresh_tokens SET last_used_at = ? WHERE token_hash = ? AND status = 'active'",
+            [.integer(time), .text(tokenHash)])
+    }
+
+    func denyFamily(_ familyID: String, until expiresAt: Int64) throws {
+        try connection.query(
+            """
+            INSERT INTO access_denylist (family_id, expires_at) VALUES (?, ?)
+            ON CONFLICT (family_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)
+            """,
+            [.text(familyID), .integer(expiresAt)])
     }
 
     static func optional(_ text: String?) -> SQLiteValue {
@@ -146,8 +205,8 @@ struct SQLiteTransaction: RefreshTokenTransaction {
             return value
         }
 
-        guard row.count == 9 else {
-            throw SQLiteError(operation: "read row", message: "expected 9 columns, got \(row.count)", code: 0)
+        guard row.count == 10 else {
+            throw SQLiteError(operation: "read row", message: "expected 10 columns, got \(row.count)", code: 0)
         }
         let statusText = try text(6)
         guard let status = RefreshTokenRecord.Status(rawValue: statusText) else {
@@ -156,6 +215,6 @@ struct SQLiteTransaction: RefreshTokenTransaction {
         return RefreshTokenRecord(
             tokenHash: try text(0), familyID: try text(1), parentHash: optionalText(2), subject: try text(3),
             issuedAt: try integer(4), expiresAt: try integer(5), status: status,
-            replacedBy: optionalText(7), revocationReason: optionalText(8))
+            replacedBy: optionalText(7), revocationReason: optionalText(8), lastUsedAt: try integer(9))
     }
 }

@@ -1,0 +1,233 @@
+import Foundation
+import JOSE
+import TokenServer
+
+/// `tokenlab serve`: the token server alone, on the system clock, with
+/// production password hashing, until SIGINT or SIGTERM.
+public enum ServeCommand {
+    struct Arguments {
+        var host = "127.0.0.1"
+        var port: UInt16 = 8080
+        var storePath: String?
+        var policyPath: String?
+        var threads = 8
+        var secretPath: String?
+        var language: String?
+        var help = false
+    }
+
+    /// Seconds a stop waits for requests in flight before closing them.
+    static let drainTimeout = 10.0
+
+    static func parse(_ arguments: [String]) throws(ServeUsageError) -> Arguments {
+        var parsed = Arguments()
+        var cursor = ArgumentCursor(arguments)
+        func value(_ option: String) throws(ServeUsageError) -> String {
+            do {
+                return try cursor.value(for: option)
+            } catch {
+                throw ServeUsageError(.missingValue(option: option))
+            }
+        }
+
+        while let argument = cursor.next() {
+            switch argument {
+            case "--host":
+                let host = try value(argument)
+                var address = in_addr()
+                guard inet_pton(AF_INET, host, &address) == 1 else { throw ServeUsageError(.invalidHost(host)) }
+                parsed.host = host
+            case "--port":
+                let text = try value(argument)
+                guard let port = UInt16(text) else { throw ServeUsageError(.invalidPort(text)) }
+                parsed.port = port
+            case "--store":
+                let text = try value(argument)
+                guard text.hasPrefix("sqlite:"), text.count > "sqlite:".count else {
+                    throw ServeUsageError(.invalidStore(text))
+                }
+                parsed.storePath = String(text.dropFirst("sqlite:".count))
+            case "--policy":
+                parsed.policyPath = try value(argument)
+            case "--threads":
+                let text = try value(argument)
+                guard let threads = Int(text), (1...64).contains(threads) else {
+                    throw ServeUsageError(.invalidThreads(text))
+                }
+                parsed.threads = threads
+            case "--secret-file":
+                parsed.secretPath = try value(argument)
+            case "--lang":
+                parsed.language = try value(argument)
+            case "--help", "-h":
+                parsed.help = true
+            default:
+                throw ServeUsageError(.unknownOption(argument))
+            }
+        }
+        return parsed
+    }
+
+    /// Runs the server and returns the exit status: 0 after a signal, 1
+    /// when the store or the server cannot start, 2 for a usage error.
+    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        // Before any thread starts, so every thread inherits the mask and
+        // only `sigwait` below receives these signals. They stay blocked
+        // until exit, so a second Ctrl-C during the stop cannot cut it short.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+        let fallback = Language.resolve(flag: nil, environment: environment) ?? .english
+        let parsed: Arguments
+        do {
+            parsed = try parse(arguments)
+        } catch {
+            Console.writeError("tokenlab serve: " + error.message.text(fallback) + "\n")
+            return 2
+        }
+        guard let language = Language.resolve(flag: parsed.language, environment: environment) else {
+            Console.writeError("tokenlab serve: " + ServeMessage.invalidLanguage(parsed.language ?? "").text(fallback) + "\n")
+            return 2
+        }
+        let say = { (message: ServeMessage) in Console.writeError("tokenlab serve: " + message.text(language) + "\n") }
+        if parsed.help {
+            Console.write(ServeMessage.usage.text(language) + "\n")
+            return 0
+        }
+        guard let storePath = parsed.storePath else {
+            say(.missingStore)
+            return 2
+        }
+
+        let policy: Policy
+        do {
+            policy = try parsed.policyPath.map { path throws(PolicyError) in try Policy.load(path: path) } ?? .standard
+        } catch {
+            say(.policyInvalid(error))
+            return 2
+        }
+        let secret: [UInt8]
+        switch readSecret(parsed.secretPath) {
+        case .success(let bytes): secret = bytes
+        case .failure(let error):
+            say(error.message)
+            return 2
+        }
+        if parsed.secretPath == nil {
+            say(.randomSecret)
+        }
+
+        return run(parsed, storePath: storePath, policy: policy, secret: secret, signals: signals, say: say)
+    }
+
+    /// Starts everything, waits for a signal and stops. Every object it
+    /// makes is released when it returns, which closes the store.
+    private static func run(
+        _ parsed: Arguments, storePath: String, policy: Policy, secret: [UInt8], signals: sigset_t,
+        say: (ServeMessage) -> Void
+    ) -> Int32 {
+        let clock = SystemClock()
+        let random = SystemRandom()
+        let log = StandardErrorLogSink(clock: clock)
+
+        let store: SQLiteRefreshTokenStore
+        do {
+            store = try SQLiteRefreshTokenStore(path: storePath)
+        } catch {
+            say(.storeFailed(error.description))
+            return 1
+        }
+
+        say(.hashingPasswords(accounts: DemoUsers.all.count))
+        let server: TokenServer
+        do {
+            let users = try productionUsers(random: random)
+            let service = try AuthService(
+                users: users, key: try HMACKey(secret: secret), store: store, policy: policy,
+                clock: clock, random: random, log: log)
+            server = try TokenServer(
+                service: service, store: store, log: log, host: parsed.host, port: parsed.port,
+                threads: parsed.threads, requestLog: RequestLog(sink: log, clock: SystemMonotonicClock()))
+        } catch {
+            say(.startFailed(String(describing: error)))
+            return 1
+        }
+        say(.listening(url: server.baseURL, threads: parsed.threads))
+        say(.policy(policy.settings.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")))
+
+        var signals = signals
+        var received: Int32 = 0
+        while sigwait(&signals, &received) != 0 {}
+
+        say(.stopping(signal: received == SIGTERM ? "SIGTERM" : "SIGINT", inFlight: server.requestsInFlight))
+        server.stop(drainTimeout: drainTimeout)
+        do {
+            try store.checkpoint()
+        } catch {
+            say(.storeFailed(String(describing: error)))
+        }
+        say(.stopped)
+        return 0
+    }
+
+    /// Returns the demo accounts with their passwords hashed again at
+    /// production cost, so a login here costs what it would on a real server.
+    static func productionUsers(random: any RandomSource) throws -> [User] {
+        try zip(DemoUsers.all, DemoUsers.credentials).map { user, credentials in
+            User(
+                username: user.username, subject: user.subject, name: user.name, role: user.role,
+                passwordHash: try PasswordHasher.production.hash(credentials.password, random: random))
+        }
+    }
+
+    /// The secret from `path`, or 32 bytes from OpenSSL's generator.
+    static func readSecret(_ path: String?) -> Result<[UInt8], ServeUsageError> {
+        guard let path else { return .success(SystemRandom().bytes(count: 32)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            return .failure(ServeUsageError(.secretUnreadable(path: path, reason: reason)))
+        }
+        guard data.count >= 32 else {
+            return .failure(ServeUsageError(.secretTooShort(path: path, bytes: data.count)))
+        }
+        return .success(Array(data))
+    }
+}
+
+/// A usage error in `tokenlab serve`'s command line; exit status 2.
+public struct ServeUsageError: Error {
+    public let message: ServeMessage
+
+    public init(_ message: ServeMessage) {
+        self.message = message
+    }
+}
+
+/// Writes each log entry as one line on standard error, prefixed with the
+/// UTC time, under a lock so lines from worker threads never interleave.
+final class StandardErrorLogSink: LogSink, @unchecked Sendable {
+    private let clock: any Clock
+    private let lock = NSLock()
+
+    init(clock: any Clock) {
+        self.clock = clock
+    }
+
+    func log(_ entry: LogEntry) {
+        let line = Self.timestamp(clock.now) + " " + entry.line + "\n"
+        lock.withLock { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// `seconds` as ISO 8601 in UTC, such as `2025-03-01T09:00:00Z`.
+    static func timestamp(_ seconds: Int64) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}
