@@ -20,8 +20,13 @@ public final class AuthClient: Sendable {
     public let forgetsTokensOnInvalidGrant: Bool
     /// The browser's cookie jar, or nil for a native app that has none.
     public let cookieJar: CookieJar?
-    /// Whether `call` handles a 401 by refreshing once and retrying.
-    public let autoRefresh: Bool
+    /// Whether `call` handles a 401 by refreshing once and retrying; the
+    /// REPL's `autorefresh` command turns it on and off.
+    public var autoRefresh: Bool {
+        get { autoRefreshFlag.value }
+        set { autoRefreshFlag.value = newValue }
+    }
+    private let autoRefreshFlag: LockedFlag
     private let transport: HTTPTransport
     private let refreshGate = RefreshGate()
 
@@ -33,7 +38,7 @@ public final class AuthClient: Sendable {
         self.transport = transport
         self.storage = storage
         self.cookieJar = cookieJar
-        self.autoRefresh = autoRefresh
+        self.autoRefreshFlag = LockedFlag(autoRefresh)
         self.forgetsTokensOnInvalidGrant = forgetsTokensOnInvalidGrant
     }
 
@@ -197,4 +202,19 @@ public struct APICall: Sendable {
 
     /// The last exchange: the retry when there was one.
     public var final: HTTPExchange { exchanges[exchanges.count - 1] }
+}
+
+/// A Boolean that several threads may read and write.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Bool
+
+    init(_ value: Bool) {
+        stored = value
+    }
+
+    var value: Bool {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }

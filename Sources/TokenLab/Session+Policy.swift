@@ -1,21 +1,24 @@
 import TokenServer
 
-/// The `policy` commands: show the server's policy and change one value.
+/// The `policy` commands: show the server's policy and change one value,
+/// through the same keys as policy files and `tokenlab serve --policy`.
 extension Session {
     /// The keys `policy set` accepts, in the order `policy show` lists them.
-    static let policyKeys = ["access-ttl", "refresh-ttl", "rotation", "reuse"]
+    static var policyKeys: [String] { PolicyKey.allCases.map(\.rawValue) }
 
     func policyShow() -> [String] {
         let policy = world.server.service.policy
-        let rows: [(String, String)] = [
-            ("access-ttl", TimeFormat.duration(policy.accessTokenLifetime)),
-            ("refresh-ttl", TimeFormat.duration(policy.refreshTokenLifetime)),
-            ("rotation", policy.rotation ? "on" : "off"),
-            ("reuse", policy.reuseResponse.rawValue),
-        ]
         var lines = [style.bold(text(.policyTitle))]
-        for (key, value) in rows {
-            lines.append("  " + TextWidth.pad(key, to: 12) + TextWidth.pad(value, to: 15) + style.dim(text(.policyKey(key))))
+        // Descriptions wrap in their own column, so the keys stay aligned.
+        let column = 2 + 18 + 15
+        for (key, value) in policy.settings {
+            let description = TextWrap.paragraph(text(.policyKey(key.rawValue)), width: max(20, options.width - column))
+            for (index, piece) in description.enumerated() {
+                let left = index == 0
+                    ? "  " + TextWidth.pad(key.rawValue, to: 18) + TextWidth.pad(value, to: 15)
+                    : String(repeating: " ", count: column)
+                lines.append(left + style.dim(piece))
+            }
         }
         lines.append(style.dim(text(.policyHint)))
         return lines
@@ -23,44 +26,17 @@ extension Session {
 
     func policySet(key: String, value: String) throws -> [String] {
         var policy = world.server.service.policy
-        switch key {
-        case "access-ttl":
-            policy.accessTokenLifetime = try lifetime(key: key, value: value)
-        case "refresh-ttl":
-            policy.refreshTokenLifetime = try lifetime(key: key, value: value)
-        case "rotation":
-            guard let flag = Self.flag(value) else { throw SessionFailure(.policyInvalidValue(key: key, value: value, expected: "on, off")) }
-            policy.rotation = flag
-        case "reuse":
-            guard let response = Policy.ReuseResponse(rawValue: value.lowercased()) else {
-                throw SessionFailure(.policyInvalidValue(key: key, value: value, expected: Policy.ReuseResponse.allCases.map(\.rawValue).joined(separator: ", ")))
+        do {
+            try policy.set(key, to: value)
+        } catch {
+            switch error {
+            case .unknownKey:
+                throw SessionFailure(.policyUnknownKey(key, known: Self.policyKeys.joined(separator: ", ")))
+            default:
+                throw SessionFailure(.policyInvalidValue(key: key, value: value, expected: text(.policyExpected(key))))
             }
-            policy.reuseResponse = response
-        default:
-            throw SessionFailure(.policyUnknownKey(key, known: Self.policyKeys.joined(separator: ", ")))
         }
         world.server.service.policy = policy
         return [text(.policyChanged(key: key, value: value))] + policyShow()
-    }
-
-    private func lifetime(key: String, value: String) throws -> Int64 {
-        let seconds: Int64
-        do {
-            seconds = try DurationParser.seconds(value)
-        } catch {
-            throw SessionFailure(.policyInvalidDuration(key: key, value: value))
-        }
-        guard seconds > 0 else {
-            throw SessionFailure(.policyInvalidDuration(key: key, value: value))
-        }
-        return seconds
-    }
-
-    static func flag(_ value: String) -> Bool? {
-        switch value.lowercased() {
-        case "on", "true", "yes", "1": true
-        case "off", "false", "no", "0": false
-        default: nil
-        }
     }
 }

@@ -21,18 +21,41 @@ extension Session {
         }
     }
 
+    /// `GET /api/v1/me`. With the client's automatic refresh on, a 401 is
+    /// followed by a refresh and one retry, and all three exchanges show.
     func me(_ actor: Actor) throws -> [String] {
-        let sentToken = world.client(actor).storage.accessToken
+        let client = world.client(actor)
+        let sentToken = client.storage.accessToken
         return try withServerCall { () throws(TransportError) in
-            let exchange = try world.client(actor).me()
-            var lines = exchangeLines(exchange, actor: actor)
-            if exchange.response.status == 200 {
-                lines.append(style.green(text(.meSucceeded(actor))))
+            let call = try client.call(path: AuthClient.mePath)
+            var lines: [String] = []
+            for (index, exchange) in call.exchanges.enumerated() {
+                if index == 1 {
+                    lines += ["", style.cyan(text(.autoRefreshing(actor)))]
+                } else if index == 2 {
+                    lines += ["", style.cyan(text(.autoRetrying(actor)))]
+                }
+                lines += exchangeLines(exchange, actor: actor)
+            }
+
+            let final = call.final
+            if final.response.status == 200 {
+                lines.append(style.green(text(call.exchanges.count == 3 ? .meSucceededAfterRefresh(actor) : .meSucceeded(actor))))
+            } else if call.exchanges.count == 2 {
+                lines.append(style.red(explainGrantFailure(final)))
+                lines.append(text(consequence(for: actor)))
             } else {
-                lines.append(style.red(explainAccessFailure(exchange, sentToken: sentToken, actor: actor)))
+                lines.append(style.red(explainAccessFailure(final, sentToken: sentToken, actor: actor)))
             }
             return lines
         }
+    }
+
+    func setAutoRefresh(_ enabled: Bool?) -> [String] {
+        if let enabled {
+            world.user.autoRefresh = enabled
+        }
+        return [text(world.user.autoRefresh ? .autoRefreshOn : .autoRefreshOff)]
     }
 
     func refresh(_ actor: Actor) throws -> [String] {

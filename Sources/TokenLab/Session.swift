@@ -125,6 +125,7 @@ public final class Session {
         case .steal(let kinds): return try steal(kinds)
         case .reset: return try reset()
         case .quit: return []
+        case .autoRefresh(let enabled): return setAutoRefresh(enabled)
         case .policyShow: return policyShow()
         case .policySet(let key, let value): return try policySet(key: key, value: value)
         case .lessonList: return try lessonList()

@@ -125,3 +125,68 @@ struct SessionStoryTests {
         #expect(session.world.clock.now == World.seededStart)
     }
 }
+
+@Suite("REPL client and policy settings")
+struct SessionSettingsTests {
+    static func session() throws -> Session {
+        try Session(options: .init(seed: 7, width: 200), wallClockStart: { 0 })
+    }
+
+    @Test("autorefresh turns a 401 into refresh and retry")
+    func autoRefresh() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("advance 16m")
+        #expect(session.execute("autorefresh").output.contains("off"))
+        #expect(session.execute("autorefresh on").output.contains("is on"))
+
+        let output = session.execute("me").output
+        #expect(output.components(separatedBy: "user → server").count - 1 == 3)
+        #expect(output.contains("401 Unauthorized"))
+        #expect(output.contains("POST /api/v1/auth/refresh"))
+        #expect(output.contains("the app made three requests"))
+        #expect(try session.world.store.allRecords().map(\.status) == [.rotated, .active])
+
+        #expect(session.execute("autorefresh off").output.contains("is off"))
+        #expect(session.execute("autorefresh maybe").failed)
+    }
+
+    @Test("autorefresh ends in a refresh failure when the session is over")
+    func autoRefreshFailure() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("autorefresh on")
+        _ = session.execute("advance 8d")
+        let output = session.execute("me").output
+        #expect(output.contains("400 Bad Request"))
+        #expect(output.contains("The refresh token has expired."))
+        #expect(output.contains("dropped both of its tokens"))
+    }
+
+    @Test("policy set reaches the server through every key")
+    func policyKeys() throws {
+        let session = try Self.session()
+        #expect(!session.execute("policy set grace 10s").failed)
+        #expect(session.world.server.service.policy.graceWindow == 10)
+        #expect(!session.execute("policy set denylist on").failed)
+        #expect(session.world.server.service.policy.denylist)
+        #expect(!session.execute("policy set refresh-idle-ttl 1h").failed)
+        #expect(session.world.server.service.policy.refreshTokenIdleLifetime == 3600)
+
+        let wrong = session.execute("policy set grace 99s")
+        #expect(wrong.failed)
+        #expect(wrong.output.contains("from 0s to 60s"))
+        #expect(session.execute("policy set nothing 1").output.contains("Unknown policy key"))
+        #expect(session.execute("policy").output.contains("denylist"))
+    }
+
+    @Test("the denylist ends a logged-out access token at once")
+    func denylist() throws {
+        let session = try Self.session()
+        _ = session.execute("policy set denylist on")
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("steal access")
+        _ = session.execute("logout")
+        #expect(session.execute("attacker me").output.contains("401 Unauthorized"))
+    }
+}

@@ -127,6 +127,16 @@ extension Message {
             "Login failed: the username or password is wrong. Demo accounts are listed at the top."
         case .meSucceeded(let actor):
             "The server accepted the \(actor.englishName)'s access token."
+        case .meSucceededAfterRefresh(let actor):
+            "The server accepted the new access token. The \(actor.englishName) saw one call; the app made three requests."
+        case .autoRefreshing(let actor):
+            "The \(actor.englishName)'s app got 401, so it refreshes by itself:"
+        case .autoRetrying(let actor):
+            "…and retries the call with the new access token (the \(actor.englishName) notices nothing):"
+        case .autoRefreshOn:
+            "Automatic refresh is on: when an API call gets 401, the user's app refreshes once and retries the call."
+        case .autoRefreshOff:
+            "Automatic refresh is off: an API call that gets 401 just fails, and `refresh` is yours to type."
         case .noAccessToken(let actor):
             "The \(actor.englishName) holds no access token. Log in first: `login hong gildong-demo`."
         case .noRefreshToken(let actor):
@@ -189,9 +199,9 @@ extension Message {
         case .policyChanged(let key, let value):
             "Policy: \(key) is now \(value). It applies from the next request."
         case .policyInvalidValue(let key, let value, let expected):
-            "\"\(CommandError.shorten(value))\" is not a valid value for \(key); use one of: \(expected)."
-        case .policyInvalidDuration(let key, let value):
-            "\"\(CommandError.shorten(value))\" is not a valid value for \(key); use a duration above 0, such as 90s, 5m, 1h or 7d."
+            "\"\(CommandError.shorten(value))\" is not a valid value for \(key); expected \(expected)."
+        case .policyExpected(let key):
+            Self.englishPolicyValues[key] ?? "a valid value"
         case .policyUnknownKey(let key, let known):
             "Unknown policy key \"\(CommandError.shorten(key))\". Keys: \(known)."
 
@@ -341,6 +351,7 @@ extension Message {
         "reset": "start over: new server, empty store, standard policy, clock back at the start",
         "timeline": "draw each access token's lifetime against the virtual clock",
         "policy": "show the server's policy, or change one value of it",
+        "autorefresh": "let the user's app refresh and retry by itself when a call gets 401",
         "lesson": "list the lessons, start one, or leave it",
         "next": "run the lesson's next step",
         "back": "show the previous step again (the lab is rebuilt up to it)",
@@ -353,9 +364,28 @@ extension Message {
 extension Message {
     static let englishPolicyKeys: [String: String] = [
         "access-ttl": "access-token lifetime",
-        "refresh-ttl": "refresh-token lifetime from login; rotation never extends it",
+        "refresh-ttl": "refresh lifetime, fixed at login",
+        "refresh-idle-ttl": "longest a refresh token may go unused, or off",
         "rotation": "on: every refresh replaces the refresh token",
-        "reuse": "when a rotated token comes back: revoke-family or reject",
+        "reuse": "on reuse: revoke-family or reject",
+        "grace": "retry window for the token rotated last",
+        "delivery": "refresh token in the JSON body or in a cookie",
+        "cookie-samesite": "SameSite of the refresh cookie",
+        "cookie-path": "Path of the refresh cookie",
+        "denylist": "on: revoked families' access tokens die",
+    ]
+
+    static let englishPolicyValues: [String: String] = [
+        "access-ttl": "a duration above 0, such as 90s, 5m, 1h or 7d",
+        "refresh-ttl": "a duration above 0, such as 1h or 7d",
+        "refresh-idle-ttl": "a duration above 0, such as 1h or 1d, or off",
+        "rotation": "on or off",
+        "reuse": "revoke-family or reject",
+        "grace": "a duration from 0s to 60s",
+        "delivery": "body or cookie",
+        "cookie-samesite": "strict, lax or none",
+        "cookie-path": "a path that starts with / and covers /api/v1/auth/refresh and /logout",
+        "denylist": "on or off",
     ]
 }
 
@@ -368,6 +398,7 @@ extension Message {
         "policy": "KEY       access-ttl, refresh-ttl (durations like 15m or 7d), rotation (on or\n          off), reuse (revoke-family or reject)\nVALUE     the new value",
         "lesson": "N         a lesson number from `lesson list`",
         "help": "COMMAND   a command to explain",
+        "autorefresh": "on|off    on: a 401 makes the app refresh once and retry; no value shows\n          the setting",
     ]
 }
 

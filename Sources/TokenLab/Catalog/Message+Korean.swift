@@ -127,6 +127,16 @@ extension Message {
             "로그인 실패: 사용자 이름 또는 비밀번호가 틀렸습니다. 데모 계정은 맨 위에 있습니다."
         case .meSucceeded(let actor):
             "서버가 \(actor.koreanName)의 액세스 토큰을 받아들였습니다."
+        case .meSucceededAfterRefresh(let actor):
+            "서버가 새 액세스 토큰을 받아들였습니다. \(actor.koreanName)에게는 호출 한 번이었지만, 앱은 요청을 세 번 보냈습니다."
+        case .autoRefreshing(let actor):
+            "\(actor.koreanName)의 앱이 401을 받았으므로 스스로 토큰을 갱신합니다:"
+        case .autoRetrying(let actor):
+            "…그리고 새 액세스 토큰으로 같은 호출을 다시 보냅니다 (\(actor.koreanName)는 아무것도 알아채지 못합니다):"
+        case .autoRefreshOn:
+            "자동 갱신 켜짐: API 호출이 401을 받으면 사용자의 앱이 한 번 갱신하고 호출을 다시 보냅니다."
+        case .autoRefreshOff:
+            "자동 갱신 꺼짐: 401을 받은 API 호출은 그대로 실패하고, `refresh`는 직접 입력해야 합니다."
         case .noAccessToken(let actor):
             "\(actor.koreanName)에게 액세스 토큰이 없습니다. 먼저 로그인하세요: `login hong gildong-demo`."
         case .noRefreshToken(let actor):
@@ -189,9 +199,9 @@ extension Message {
         case .policyChanged(let key, let value):
             "정책: \(key) 값을 바꿨습니다 (새 값: \(value)). 다음 요청부터 적용됩니다."
         case .policyInvalidValue(let key, let value, let expected):
-            "\(key)에 쓸 수 없는 값입니다: \"\(CommandError.shorten(value))\". 다음 중 하나를 쓰세요: \(expected)."
-        case .policyInvalidDuration(let key, let value):
-            "\(key)에 쓸 수 없는 값입니다: \"\(CommandError.shorten(value))\". 0보다 긴 시간을 90s, 5m, 1h, 7d처럼 쓰세요."
+            "\(key)에 쓸 수 없는 값입니다: \"\(CommandError.shorten(value))\". 쓸 수 있는 값: \(expected)."
+        case .policyExpected(let key):
+            Self.koreanPolicyValues[key] ?? "올바른 값"
         case .policyUnknownKey(let key, let known):
             "알 수 없는 정책 키 \"\(CommandError.shorten(key))\". 사용할 수 있는 키: \(known)."
 
@@ -341,6 +351,7 @@ extension Message {
         "reset": "처음부터 다시: 새 서버, 빈 저장소, 기본 정책, 시계도 처음으로",
         "timeline": "각 액세스 토큰의 수명을 가상 시계 위에 그립니다",
         "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
+        "autorefresh": "호출이 401을 받으면 사용자의 앱이 스스로 갱신하고 다시 시도하게 합니다",
         "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
         "next": "레슨의 다음 단계를 실행합니다",
         "back": "이전 단계를 다시 보여 줍니다 (그 단계까지 실습 환경을 다시 만듦)",
@@ -353,9 +364,28 @@ extension Message {
 extension Message {
     static let koreanPolicyKeys: [String: String] = [
         "access-ttl": "액세스 토큰 수명",
-        "refresh-ttl": "로그인 시점부터 계산하는 리프레시 토큰 수명 (로테이션해도 늘어나지 않음)",
+        "refresh-ttl": "로그인부터 계산한 리프레시 토큰 수명 (로테이션해도 그대로)",
+        "refresh-idle-ttl": "리프레시 토큰을 쓰지 않고 둘 수 있는 최대 시간, 또는 off",
         "rotation": "on이면 갱신할 때마다 리프레시 토큰을 새로 발급",
-        "reuse": "로테이션된 토큰이 다시 들어올 때: revoke-family(패밀리 전체 폐기) 또는 reject(거부만)",
+        "reuse": "로테이션된 토큰이 다시 오면: revoke-family 또는 reject",
+        "grace": "직전에 로테이션된 토큰을 다시 받아 주는 시간",
+        "delivery": "리프레시 토큰을 JSON 본문(body)이나 쿠키(cookie)로 전달",
+        "cookie-samesite": "리프레시 토큰 쿠키의 SameSite",
+        "cookie-path": "리프레시 토큰 쿠키의 Path",
+        "denylist": "on이면 폐기된 패밀리의 액세스 토큰도 바로 거부",
+    ]
+
+    static let koreanPolicyValues: [String: String] = [
+        "access-ttl": "0보다 긴 시간 (예: 90s, 5m, 1h, 7d)",
+        "refresh-ttl": "0보다 긴 시간 (예: 1h, 7d)",
+        "refresh-idle-ttl": "0보다 긴 시간 (예: 1h, 1d) 또는 off",
+        "rotation": "on 또는 off",
+        "reuse": "revoke-family 또는 reject",
+        "grace": "0s부터 60s 사이의 시간",
+        "delivery": "body 또는 cookie",
+        "cookie-samesite": "strict, lax, none 중 하나",
+        "cookie-path": "/로 시작하고 /api/v1/auth/refresh와 /logout을 포함하는 경로",
+        "denylist": "on 또는 off",
     ]
 }
 
@@ -368,6 +398,7 @@ extension Message {
         "policy": "KEY       access-ttl, refresh-ttl(15m, 7d 같은 시간), rotation(on 또는 off),\n          reuse(revoke-family 또는 reject)\nVALUE     새 값",
         "lesson": "N         `lesson list`에 나오는 레슨 번호",
         "help": "COMMAND   설명을 볼 명령어",
+        "autorefresh": "on|off    on이면 401을 받았을 때 앱이 한 번 갱신하고 다시 시도합니다.\n          값을 생략하면 현재 설정을 보여 줍니다",
     ]
 }
 

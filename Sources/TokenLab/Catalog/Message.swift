@@ -83,6 +83,11 @@ public enum Message: Sendable {
     case holdsNothing(Actor)
     case loginFailed
     case meSucceeded(Actor)
+    case meSucceededAfterRefresh(Actor)
+    case autoRefreshing(Actor)
+    case autoRetrying(Actor)
+    case autoRefreshOn
+    case autoRefreshOff
     case noAccessToken(Actor)
     case noRefreshToken(Actor)
     case noAccessTokenSent
@@ -116,7 +121,8 @@ public enum Message: Sendable {
     case policyChanged(key: String, value: String)
     case policyInvalidValue(key: String, value: String, expected: String)
     case policyUnknownKey(String, known: String)
-    case policyInvalidDuration(key: String, value: String)
+    /// What a policy key accepts, for its error message.
+    case policyExpected(String)
 
     // Lessons
     case lessonsNotFound

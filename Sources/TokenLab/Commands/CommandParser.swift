@@ -9,7 +9,7 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
-        "steal", "attacker", "policy", "lesson", "next", "back", "again", "reset", "quit",
+        "steal", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -86,6 +86,14 @@ public enum CommandParser {
             return .reset
         case "policy":
             return try parsePolicy(arguments)
+        case "autorefresh":
+            try expectNoMore(arguments, after: 1, command: name)
+            guard let value = arguments.first else { return .autoRefresh(nil) }
+            switch value.lowercased() {
+            case "on": return .autoRefresh(true)
+            case "off": return .autoRefresh(false)
+            default: throw .unknownSubcommand(command: "autorefresh", found: value, expected: ["on", "off"])
+            }
         case "lesson", "lessons":
             return try parseLesson(arguments)
         case "next", "n":

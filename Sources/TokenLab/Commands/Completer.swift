@@ -37,9 +37,12 @@ public struct Completer: Sendable {
             // only saves typing.
             DemoUsers.credentials.filter { $0.username == words[1] }.map(\.password)
         case ["policy"]: ["show", "set"]
+        case ["autorefresh"]: ["on", "off"]
         case ["policy", "set"]: Session.policyKeys
-        case ["policy", "set", "rotation"]: ["on", "off"]
+        case ["policy", "set", "rotation"], ["policy", "set", "denylist"]: ["on", "off"]
         case ["policy", "set", "reuse"]: Policy.ReuseResponse.allCases.map(\.rawValue)
+        case ["policy", "set", "delivery"]: ["body", "cookie"]
+        case ["policy", "set", "cookie-samesite"]: ["strict", "lax", "none"]
         case ["lesson"]: ["list", "start", "quit"]
         case ["lesson", "start"]: lessonNumbers
         case ["advance"]: ["30s", "1m", "14m", "16m", "1h", "1d", "8d"]
