@@ -165,6 +165,12 @@ public final class AuthClient: Sendable {
         return exchange
     }
 
+    /// Whether the cookie jar holds a cookie the refresh endpoint would
+    /// receive, as in cookie delivery.
+    public var holdsRefreshCookie: Bool {
+        hasCookie(for: Self.refreshPath)
+    }
+
     private func hasCookie(for path: String) -> Bool {
         guard let cookieJar else { return false }
         return cookieJar.cookieHeader(for: transport.baseURL.appendingPathComponent(path)) != nil

@@ -12,7 +12,8 @@ extension Session {
         for (index, actor) in actors.enumerated() {
             if index > 0 { lines.append("") }
             let storage = world.client(actor).storage
-            if storage.accessToken == nil && storage.refreshToken == nil {
+            let cookies = world.client(actor).cookieJar?.allCookies ?? []
+            if storage.accessToken == nil && storage.refreshToken == nil && cookies.isEmpty {
                 lines.append(text(.holdsNothing(actor)))
                 continue
             }
@@ -31,6 +32,18 @@ extension Session {
         }
         if let refresh = storage.refreshToken {
             lines += renderer.renderRefreshToken(refresh, title: text(.refreshTokenTitle), seeded: options.seed != nil)
+        }
+
+        // In cookie delivery the refresh token lives in the browser's jar,
+        // not in storage a script can read.
+        for cookie in world.client(actor).cookieJar?.allCookies ?? [] {
+            lines += renderer.renderRefreshToken(cookie.value, title: text(.refreshTokenTitle), seeded: options.seed != nil)
+            var attributes = ["Path=\(cookie.path)"]
+            if cookie.httpOnly { attributes.append("HttpOnly") }
+            if cookie.secure { attributes.append("Secure") }
+            if let sameSite = cookie.sameSite { attributes.append("SameSite=\(sameSite)") }
+            lines.append("  " + TextWidth.pad(text(.cookieLabel), to: TokenRenderer.labelWidth) + "\(cookie.name)=…; " + attributes.joined(separator: "; "))
+            lines.append(String(repeating: " ", count: 2 + TokenRenderer.labelWidth) + style.dim(text(cookie.httpOnly ? .cookieHttpOnlyNote : .cookieScriptNote)))
         }
         return lines
     }

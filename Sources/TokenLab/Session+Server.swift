@@ -59,14 +59,14 @@ extension Session {
     }
 
     func refresh(_ actor: Actor) throws -> [String] {
-        guard world.client(actor).storage.refreshToken != nil else {
+        guard world.client(actor).storage.refreshToken != nil || world.client(actor).holdsRefreshCookie else {
             throw SessionFailure(.noRefreshToken(actor))
         }
         return try withServerCall { () throws(TransportError) in
             guard let exchange = try world.client(actor).refresh() else { return [] }
             var lines = exchangeLines(exchange, actor: actor)
             if exchange.response.status == 200 {
-                let rotated = ExchangeFacts.bodyString("refresh_token", in: exchange) != nil
+                let rotated = ExchangeFacts.issuesRefreshToken(exchange)
                 lines.append("")
                 lines.append(text(rotated ? .refreshRotated(actor) : .refreshNotRotated(actor)))
                 lines += heldTokens(actor, showBytes: false)
@@ -79,7 +79,7 @@ extension Session {
     }
 
     func logout(_ actor: Actor) throws -> [String] {
-        guard world.client(actor).storage.refreshToken != nil else {
+        guard world.client(actor).storage.refreshToken != nil || world.client(actor).holdsRefreshCookie else {
             throw SessionFailure(.noRefreshToken(actor))
         }
         return try withServerCall { () throws(TransportError) in

@@ -160,6 +160,16 @@ struct SessionFailure: Error {
 
 /// Reads fields of a JSON response body.
 enum ExchangeFacts {
+    /// Whether the response hands out a refresh token, in the body or in a
+    /// `Set-Cookie` with a value (an empty value deletes the cookie).
+    static func issuesRefreshToken(_ exchange: HTTPExchange) -> Bool {
+        if bodyString("refresh_token", in: exchange) != nil { return true }
+        return exchange.response.headers.contains { header in
+            header.name.lowercased() == "set-cookie" && header.value.hasPrefix("refresh_token=")
+                && !header.value.hasPrefix("refresh_token=;")
+        }
+    }
+
     static func bodyString(_ name: String, in exchange: HTTPExchange) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(exchange.response.body)) as? [String: Any] else {
             return nil

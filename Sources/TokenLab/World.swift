@@ -53,8 +53,13 @@ public final class World {
             throw WorldError.serverAddress(server.baseURL)
         }
         let transport = HTTPTransport(baseURL: baseURL)
-        self.user = AuthClient(name: "user", transport: transport)
-        self.attacker = AuthClient(name: "attacker", transport: transport, forgetsTokensOnInvalidGrant: false)
+        // Each client is a browser with its own cookie jar on the virtual
+        // clock, so cookie delivery works as in a browser.
+        let clock = self.clock
+        self.user = AuthClient(name: "user", transport: transport, cookieJar: CookieJar(now: { clock.now }))
+        self.attacker = AuthClient(
+            name: "attacker", transport: transport, cookieJar: CookieJar(now: { clock.now }),
+            forgetsTokensOnInvalidGrant: false)
     }
 
     /// Stops the server and deletes the store's files.

@@ -189,4 +189,24 @@ struct SessionSettingsTests {
         _ = session.execute("logout")
         #expect(session.execute("attacker me").output.contains("401 Unauthorized"))
     }
+
+    @Test("cookie delivery keeps the refresh token in the jar")
+    func cookieDelivery() throws {
+        let session = try Self.session()
+        _ = session.execute("policy set delivery cookie")
+        let login = session.execute("login hong gildong-demo").output
+        #expect(login.contains("Set-Cookie: refresh_token="))
+        #expect(login.contains("HttpOnly; Secure; SameSite=Strict"))
+        #expect(session.world.user.storage.refreshToken == nil)
+        #expect(session.world.user.holdsRefreshCookie)
+
+        let refresh = session.execute("refresh")
+        #expect(refresh.output.contains("Cookie: refresh_token="))
+        #expect(refresh.output.contains("Rotation:"))
+        #expect(session.execute("tokens").output.contains("invisible to scripts (HttpOnly)"))
+        #expect(session.execute("steal refresh").failed)
+
+        #expect(session.execute("logout").output.contains("204 No Content"))
+        #expect(!session.world.user.holdsRefreshCookie)
+    }
 }

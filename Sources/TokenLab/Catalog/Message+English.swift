@@ -72,6 +72,12 @@ extension Message {
             "(from the seeded generator: predictable, demo-only)"
         case .storeKeepsHashOnly:
             "SHA-256 of the token. The store keeps only this hash, so a leaked database holds no usable token."
+        case .cookieLabel:
+            "cookie"
+        case .cookieHttpOnlyNote:
+            "kept in the browser's cookie jar: sent with requests, invisible to scripts (HttpOnly)"
+        case .cookieScriptNote:
+            "kept in the browser's cookie jar, and readable by the page's scripts"
         case .expiresIn(let duration):
             "\(duration) left"
         case .expiredAgo(let duration):

@@ -72,6 +72,12 @@ extension Message {
             "(시드 기반 생성기 출력: 예측 가능, 데모 전용)"
         case .storeKeepsHashOnly:
             "토큰의 SHA-256 해시입니다. 저장소에는 이 해시만 남으므로 DB가 유출되어도 쓸 수 있는 토큰은 없습니다."
+        case .cookieLabel:
+            "쿠키"
+        case .cookieHttpOnlyNote:
+            "브라우저의 쿠키 저장소에 있음: 요청에는 함께 가지만 스크립트는 읽을 수 없음 (HttpOnly)"
+        case .cookieScriptNote:
+            "브라우저의 쿠키 저장소에 있고, 페이지의 스크립트도 읽을 수 있음"
         case .expiresIn(let duration):
             "\(duration) 남음"
         case .expiredAgo(let duration):

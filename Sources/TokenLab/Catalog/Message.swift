@@ -46,6 +46,9 @@ public enum Message: Sendable {
     case inStore
     case seededRandomnessNote
     case storeKeepsHashOnly
+    case cookieLabel
+    case cookieHttpOnlyNote
+    case cookieScriptNote
     case expiresIn(String)
     case expiredAgo(String)
     case claimFamily

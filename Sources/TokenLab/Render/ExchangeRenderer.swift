@@ -31,7 +31,7 @@ struct ExchangeRenderer {
         let colored = response.status < 300 ? style.green(status) : style.red(status)
         lines.append(style.bold("\(who) ← \(text(.server))  ") + colored + style.dim("  (\(text(.byteCount(response.body.count))))"))
         for header in response.headers where Self.shownResponseHeaders.contains(header.name.lowercased()) {
-            lines.append("    \(style.cyan(Self.canonicalName(header.name))): \(header.value)")
+            lines.append("    \(style.cyan(Self.canonicalName(header.name))): \(Self.abbreviateHeader(header.name, header.value))")
         }
         lines += body(response.body, indent: "    ")
         return lines
@@ -80,7 +80,15 @@ struct ExchangeRenderer {
     }
 
     private static func abbreviateHeader(_ name: String, _ value: String) -> String {
-        guard name.lowercased() == "authorization" else { return value }
+        let lowered = name.lowercased()
+        if lowered == "cookie" || lowered == "set-cookie" {
+            // `name=token; Attr; ...`: shorten each token-like value.
+            return value.split(separator: ";", omittingEmptySubsequences: false).map { part -> String in
+                guard let equals = part.firstIndex(of: "=") else { return String(part) }
+                return String(part[...equals]) + abbreviate(String(part[part.index(after: equals)...]))
+            }.joined(separator: ";")
+        }
+        guard lowered == "authorization" else { return value }
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { return value }
         return "\(parts[0]) \(abbreviate(String(parts[1])))"
