@@ -51,6 +51,43 @@ extension Session {
         }
     }
 
+    /// Two tabs of the user's app both read the refresh token, then both
+    /// send it. Tab 1's request goes first and tab 2's follows with the
+    /// token it read before tab 1's answer came back, so the outcome is the
+    /// same on every run; the server's own tests race truly concurrent
+    /// requests. Tab 1 shares the app's storage; tab 2's result lands there
+    /// too, as the tabs share localStorage.
+    func raceRefresh() throws -> [String] {
+        let user = world.user
+        guard let token = user.storage.refreshToken else {
+            throw SessionFailure(user.holdsRefreshCookie ? .raceNeedsBodyDelivery : .noRefreshToken(.user))
+        }
+        let secondTab = TokenStorage()
+        secondTab.refreshToken = token
+        let tab2 = AuthClient(name: "tab 2", transport: world.transport, storage: secondTab)
+
+        return try withServerCall { () throws(TransportError) in
+            var lines = [style.dim(text(.raceExplained))]
+            guard let first = try user.refresh(), let second = try tab2.refresh() else { return lines }
+            let renderer = ExchangeRenderer(style: style, text: text)
+            lines += [""] + renderer.render(first, who: text(.tabName(1)))
+            lines += [""] + renderer.render(second, who: text(.tabName(2)))
+
+            if second.response.status == 200 {
+                user.storage.accessToken = secondTab.accessToken
+                if let successor = secondTab.refreshToken { user.storage.refreshToken = successor }
+                let same = ExchangeFacts.bodyString("refresh_token", in: first) == ExchangeFacts.bodyString("refresh_token", in: second)
+                lines.append(style.green(text(same ? .raceBothSameSuccessor : .raceBothSucceeded)))
+            } else {
+                // The tabs share storage: tab 2's failure logs the app out.
+                user.storage.clear()
+                lines.append(style.red(explainGrantFailure(second)))
+                lines.append(text(.raceLoggedOut))
+            }
+            return lines
+        }
+    }
+
     func setAutoRefresh(_ enabled: Bool?) -> [String] {
         if let enabled {
             world.user.autoRefresh = enabled
@@ -140,6 +177,9 @@ extension Session {
         if description.hasPrefix("signature") {
             return text(.accessTokenBadSignature)
         }
+        if description.hasPrefix("access token revoked") {
+            return text(.accessTokenDenylisted)
+        }
         return text(.accessTokenRejected(description))
     }
 
@@ -157,6 +197,9 @@ extension Session {
         let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
         if description.contains("reuse detected") {
             return text(.reuseDetected)
+        }
+        if description.contains("unused for") {
+            return text(.refreshTokenIdle)
         }
         if description.contains("already used") {
             return text(.refreshTokenAlreadyUsed)

@@ -126,6 +126,7 @@ public final class Session {
         case .reset: return try reset()
         case .quit: return []
         case .autoRefresh(let enabled): return setAutoRefresh(enabled)
+        case .raceRefresh: return try raceRefresh()
         case .policyShow: return policyShow()
         case .policySet(let key, let value): return try policySet(key: key, value: value)
         case .lessonList: return try lessonList()

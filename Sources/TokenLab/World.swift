@@ -21,6 +21,9 @@ public final class World {
     public let server: TokenServer
     public let user: AuthClient
     public let attacker: AuthClient
+    /// The HTTP connection to the server, for extra clients such as a
+    /// second browser tab.
+    public let transport: HTTPTransport
     private let directory: String
 
     /// Builds and starts a world.
@@ -53,6 +56,7 @@ public final class World {
             throw WorldError.serverAddress(server.baseURL)
         }
         let transport = HTTPTransport(baseURL: baseURL)
+        self.transport = transport
         // Each client is a browser with its own cookie jar on the virtual
         // clock, so cookie delivery works as in a browser.
         let clock = self.clock

@@ -210,3 +210,37 @@ struct SessionSettingsTests {
         #expect(!session.world.user.holdsRefreshCookie)
     }
 }
+
+@Suite("Two tabs racing")
+struct RaceTests {
+    @Test("without grace the second tab is caught as reuse")
+    func strict() throws {
+        let session = try Session(options: .init(seed: 7, width: 200), wallClockStart: { 0 })
+        _ = session.execute("login hong gildong-demo")
+        let output = session.execute("race refresh").output
+        #expect(output.contains("tab 1 ← server  200 OK"))
+        #expect(output.contains("tab 2 ← server  400 Bad Request"))
+        #expect(output.contains("logged the user out in both tabs"))
+        #expect(session.world.user.storage.refreshToken == nil)
+        #expect(try session.world.store.allRecords().allSatisfy { $0.status == .revoked })
+    }
+
+    @Test("with grace both tabs get the same successor")
+    func grace() throws {
+        let session = try Session(options: .init(seed: 7, width: 200), wallClockStart: { 0 })
+        _ = session.execute("policy set grace 10s")
+        _ = session.execute("login hong gildong-demo")
+        let output = session.execute("race refresh").output
+        #expect(output.contains("tab 2 ← server  200 OK"))
+        #expect(output.contains("got the same successor"))
+        #expect(try session.world.store.allRecords().map(\.status) == [.rotated, .active])
+        #expect(!session.execute("me").output.contains("401"))
+    }
+
+    @Test("race needs a refresh token")
+    func needsToken() throws {
+        let session = try Session(options: .init(seed: 7, width: 200), wallClockStart: { 0 })
+        #expect(session.execute("race refresh").failed)
+        #expect(session.execute("race me").failed)
+    }
+}

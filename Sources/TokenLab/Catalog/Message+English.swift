@@ -171,6 +171,22 @@ extension Message {
             "The \(actor.englishName)'s app dropped both of its tokens, as an app does when its session ends: log in again."
         case .clientKeptTokens(let actor):
             "The \(actor.englishName) keeps what it holds: a dead refresh token, and any access token, which works until its exp."
+        case .refreshTokenIdle:
+            "The refresh token sat unused longer than the idle limit, so the server revoked its family."
+        case .accessTokenDenylisted:
+            "Rejected: the token's login ended (logout or reuse detection) and the denylist is on, so this access token died before its exp."
+        case .raceExplained:
+            "Two tabs of the user's app read the same refresh token and both refresh before either answer arrives. Tab 1's request is sent first, so every run ends the same way."
+        case .raceNeedsBodyDelivery:
+            "race refresh needs the refresh token in script-readable storage (policy set delivery body); with cookies both tabs send whatever cookie the jar holds."
+        case .tabName(let number):
+            "tab \(number)"
+        case .raceBothSameSuccessor:
+            "Both tabs succeeded and got the same successor: tab 2's token was rotated last and came back inside the grace window."
+        case .raceBothSucceeded:
+            "Both tabs succeeded."
+        case .raceLoggedOut:
+            "The tabs share the app's storage, so tab 2's failure logged the user out in both tabs."
         case .refreshTokenAlreadyUsed:
             "Rejected: this refresh token was already used (rotated). The policy is reject, so the family was not revoked."
         case .refreshRejected(let detail):
@@ -358,6 +374,7 @@ extension Message {
         "timeline": "draw each access token's lifetime against the virtual clock",
         "policy": "show the server's policy, or change one value of it",
         "autorefresh": "let the user's app refresh and retry by itself when a call gets 401",
+        "race": "two tabs of the user's app refresh with the same refresh token at once",
         "lesson": "list the lessons, start one, or leave it",
         "next": "run the lesson's next step",
         "back": "show the previous step again (the lab is rebuilt up to it)",

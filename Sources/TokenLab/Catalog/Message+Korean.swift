@@ -171,6 +171,22 @@ extension Message {
             "\(actor.koreanName)의 앱은 세션이 끝났으므로 가진 토큰 두 개를 모두 지웠습니다. 다시 로그인하세요."
         case .clientKeptTokens(let actor):
             "\(actor.koreanName)는 가진 것을 그대로 둡니다. 리프레시 토큰은 이제 쓸 수 없지만, 액세스 토큰이 있다면 exp까지 동작합니다."
+        case .refreshTokenIdle:
+            "리프레시 토큰을 유휴 한도보다 오래 쓰지 않아서 서버가 그 패밀리를 폐기했습니다."
+        case .accessTokenDenylisted:
+            "거부됨: 이 토큰의 로그인이 끝났고(로그아웃 또는 재사용 감지) 디나이리스트가 켜져 있어서, 액세스 토큰이 exp 전에 무효가 되었습니다."
+        case .raceExplained:
+            "사용자 앱의 탭 두 개가 같은 리프레시 토큰을 읽고, 어느 쪽 응답도 오기 전에 둘 다 갱신을 요청합니다. 탭 1의 요청을 먼저 보내므로 몇 번을 실행해도 결과가 같습니다."
+        case .raceNeedsBodyDelivery:
+            "race refresh는 리프레시 토큰이 스크립트로 읽을 수 있는 저장소에 있을 때 동작합니다 (policy set delivery body). 쿠키 방식에서는 두 탭 모두 쿠키 저장소에 있는 쿠키를 그대로 보냅니다."
+        case .tabName(let number):
+            "탭 \(number)"
+        case .raceBothSameSuccessor:
+            "두 탭 모두 성공했고 같은 후속 토큰을 받았습니다. 탭 2의 토큰은 직전에 로테이션된 토큰이고 유예 시간 안에 다시 들어왔기 때문입니다."
+        case .raceBothSucceeded:
+            "두 탭 모두 성공했습니다."
+        case .raceLoggedOut:
+            "두 탭은 앱의 저장소를 함께 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
         case .refreshTokenAlreadyUsed:
             "거부됨: 이미 사용된(로테이션된) 리프레시 토큰입니다. 정책이 reject라서 패밀리는 폐기하지 않았습니다."
         case .refreshRejected(let detail):
@@ -358,6 +374,7 @@ extension Message {
         "timeline": "각 액세스 토큰의 수명을 가상 시계 위에 그립니다",
         "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
         "autorefresh": "호출이 401을 받으면 사용자의 앱이 스스로 갱신하고 다시 시도하게 합니다",
+        "race": "사용자 앱의 탭 두 개가 같은 리프레시 토큰으로 동시에 갱신합니다",
         "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
         "next": "레슨의 다음 단계를 실행합니다",
         "back": "이전 단계를 다시 보여 줍니다 (그 단계까지 실습 환경을 다시 만듦)",

@@ -103,6 +103,14 @@ public enum Message: Sendable {
     case refreshTokenExpired
     case refreshTokenRevoked
     case refreshTokenAlreadyUsed
+    case refreshTokenIdle
+    case accessTokenDenylisted
+    case raceExplained
+    case raceNeedsBodyDelivery
+    case tabName(Int)
+    case raceBothSameSuccessor
+    case raceBothSucceeded
+    case raceLoggedOut
     case clientDroppedTokens(Actor)
     case clientKeptTokens(Actor)
     case refreshRejected(String)

@@ -32,6 +32,8 @@ public enum Command: Equatable, Sendable {
     case steal([TokenKind])
     case reset
     case quit
+    /// Two tabs of the user's app refresh with the same refresh token.
+    case raceRefresh
     /// Turn the user's app's refresh-and-retry on 401 on or off; nil shows it.
     case autoRefresh(Bool?)
     case policyShow
@@ -52,7 +54,7 @@ extension Command {
     /// or policy), so a lesson's notes may no longer match its output.
     var changesLab: Bool {
         switch self {
-        case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet, .autoRefresh(.some): true
+        case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh: true
         default: false
         }
     }

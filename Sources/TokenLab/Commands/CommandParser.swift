@@ -9,7 +9,7 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
-        "steal", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
+        "steal", "race", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -86,6 +86,13 @@ public enum CommandParser {
             return .reset
         case "policy":
             return try parsePolicy(arguments)
+        case "race":
+            guard let what = arguments.first else { throw .missingArguments(command: "race") }
+            try expectNoMore(arguments, after: 1, command: name)
+            guard what.lowercased() == "refresh" else {
+                throw .unknownSubcommand(command: "race", found: what, expected: ["refresh"])
+            }
+            return .raceRefresh
         case "autorefresh":
             try expectNoMore(arguments, after: 1, command: name)
             guard let value = arguments.first else { return .autoRefresh(nil) }

@@ -38,6 +38,7 @@ public struct Completer: Sendable {
             DemoUsers.credentials.filter { $0.username == words[1] }.map(\.password)
         case ["policy"]: ["show", "set"]
         case ["autorefresh"]: ["on", "off"]
+        case ["race"]: ["refresh"]
         case ["policy", "set"]: Session.policyKeys
         case ["policy", "set", "rotation"], ["policy", "set", "denylist"]: ["on", "off"]
         case ["policy", "set", "reuse"]: Policy.ReuseResponse.allCases.map(\.rawValue)

@@ -17,9 +17,13 @@ struct ExchangeRenderer {
     ]
 
     func render(_ exchange: HTTPExchange, actor: Actor) -> [String] {
+        render(exchange, who: text(.actorName(actor)))
+    }
+
+    /// - Parameter who: the client's name as shown, such as "tab 2".
+    func render(_ exchange: HTTPExchange, who: String) -> [String] {
         var lines: [String] = []
         let request = exchange.request
-        let who = text(.actorName(actor))
         lines.append(style.bold("\(who) → \(text(.server))  \(request.method) \(request.path)"))
         for header in request.headers {
             lines.append("    \(style.cyan(header.name)): \(Self.abbreviateHeader(header.name, header.value))")
