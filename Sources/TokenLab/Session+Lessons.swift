@@ -126,10 +126,11 @@ extension Session {
         return lines
     }
 
-    /// The number of the lesson after `lesson`, or nil when it is the last.
+    /// The number of the next lesson there is after `lesson`, or nil when
+    /// it is the last.
     private func nextLessonNumber(after lesson: Lesson) -> Int? {
-        let next = lesson.number + 1
-        return ((try? lessons?.lesson(next, language: options.language)) ?? nil) == nil ? nil : next
+        let all = (try? lessons?.lessons(language: options.language)) ?? nil
+        return all?.map(\.number).filter { $0 > lesson.number }.min()
     }
 
     private func followUp(_ run: LessonRun) -> [String] {

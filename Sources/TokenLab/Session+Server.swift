@@ -132,6 +132,7 @@ extension Session {
     /// Runs a server call and adds what it did to the store and the log.
     func withServerCall(_ body: () throws(TransportError) -> [String]) throws -> [String] {
         let before = try world.store.allRecords()
+        let deniedBefore = try world.store.deniedFamilies(now: world.clock.now)
         _ = world.log.drain()
 
         var lines: [String]
@@ -144,6 +145,10 @@ extension Session {
         let after = try world.store.allRecords()
         lines.append("")
         lines += StoreRenderer(style: style, text: text, now: world.clock.now).renderChanges(before: before, after: after)
+        let denied = try world.store.deniedFamilies(now: world.clock.now)
+        for (family, until) in denied.sorted(by: { $0.key < $1.key }) where deniedBefore[family] == nil {
+            lines.append(style.yellow(text(.denylistAdded(family: String(family.prefix(8)), until: TimeFormat.date(until)))))
+        }
         let entries = world.log.drain()
         if !entries.isEmpty {
             lines.append("")

@@ -121,7 +121,7 @@ public final class Session {
         case .tamper(let actor): return try tamper(actor)
         case .advance(let seconds): return advance(seconds)
         case .clock: return clock()
-        case .store: return StoreRenderer(style: style, text: text, now: world.clock.now).renderAll(try world.store.allRecords())
+        case .store: return try store()
         case .steal(let kinds): return try steal(kinds)
         case .reset: return try reset()
         case .quit: return []
@@ -136,6 +136,20 @@ public final class Session {
         case .back: return try lessonBack()
         case .again: return try lessonAgain()
         }
+    }
+
+    /// The refresh-token table, then the access-token denylist if it has
+    /// entries.
+    func store() throws -> [String] {
+        var lines = StoreRenderer(style: style, text: text, now: world.clock.now).renderAll(try world.store.allRecords())
+        let denied = try world.store.deniedFamilies(now: world.clock.now)
+        if !denied.isEmpty {
+            lines += ["", style.bold(text(.denylistTitle))]
+            for (family, until) in denied.sorted(by: { $0.key < $1.key }) {
+                lines.append("  " + text(.denylistEntry(family: String(family.prefix(8)), until: TimeFormat.date(until))))
+            }
+        }
+        return lines
     }
 
     /// Starts the lab over. A running lesson goes on, with its own seed,

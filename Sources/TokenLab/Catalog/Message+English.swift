@@ -112,6 +112,12 @@ extension Message {
             "Store after this step (+ new row, ~ changed row; \(changed) changed):"
         case .storeExpired:
             "expired"
+        case .denylistAdded(let family, let until):
+            "Access-token denylist: + family \(family)… until \(until), when its last access token expires anyway."
+        case .denylistTitle:
+            "Access-token denylist (checked on every API call):"
+        case .denylistEntry(let family, let until):
+            "family \(family)…  until \(until)"
         case .storeEmpty:
             "The refresh-token store is empty. `login` adds a row."
         case .storeTitle(let rows):

@@ -112,6 +112,12 @@ extension Message {
             "이 단계를 마친 뒤의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
         case .storeExpired:
             "만료됨"
+        case .denylistAdded(let family, let until):
+            "액세스 토큰 디나이리스트: + 패밀리 \(family)…, \(until)까지 (그때면 이 패밀리의 마지막 액세스 토큰도 어차피 만료됩니다)."
+        case .denylistTitle:
+            "액세스 토큰 디나이리스트 (API 호출마다 확인):"
+        case .denylistEntry(let family, let until):
+            "패밀리 \(family)…  \(until)까지"
         case .storeEmpty:
             "리프레시 토큰 저장소가 비어 있습니다. `login`을 하면 행이 생깁니다."
         case .storeTitle(let rows):

@@ -71,6 +71,9 @@ public enum Message: Sendable {
     case storeUnchanged(rows: Int)
     case storeAfter(changed: Int)
     case storeEmpty
+    case denylistAdded(family: String, until: String)
+    case denylistTitle
+    case denylistEntry(family: String, until: String)
     /// Beside an `active` row whose expiry has passed.
     case storeExpired
     case storeTitle(rows: Int)
