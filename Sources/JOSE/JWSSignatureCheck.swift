@@ -16,7 +16,9 @@ enum JWSSignatureCheck {
     }
 
     /// Checks the header and returns the keys that may have signed it.
-    static func selectKeys(for header: [String: JSONValue], from keys: [any JWSVerificationKey]) throws(JOSEError) -> [any JWSVerificationKey] {
+    static func selectKeys(for header: [String: JSONValue], from keys: [any JWSVerificationKey]) throws(JOSEError)
+        -> [any JWSVerificationKey]
+    {
         guard let algorithm = header["alg"]?.stringValue else {
             throw .malformed(reason: "the header has no \"alg\" string")
         }

@@ -50,11 +50,13 @@ enum Benchmark {
             case "--server-threads": options.serverThreads = Int(value) ?? options.serverThreads
             case "--max-requests": options.maximumRequests = Int(value) ?? options.maximumRequests
             default:
-                FileHandle.standardError.write(Data("""
-                    usage: ServerBenchmarks [--seconds S] [--connections N] [--server-threads N] [--max-requests N]
-                    unknown option \(arguments[index])
+                FileHandle.standardError.write(
+                    Data(
+                        """
+                        usage: ServerBenchmarks [--seconds S] [--connections N] [--server-threads N] [--max-requests N]
+                        unknown option \(arguments[index])
 
-                    """.utf8))
+                        """.utf8))
                 return 2
             }
             index += 2
@@ -89,7 +91,9 @@ enum Benchmark {
         defer { server.stop() }
         let port = server.port
 
-        print("server: 127.0.0.1:\(port), \(options.serverThreads) threads; \(options.seconds) s per phase, at most \(options.maximumRequests) requests")
+        print(
+            "server: 127.0.0.1:\(port), \(options.serverThreads) threads; \(options.seconds) s per phase, at most \(options.maximumRequests) requests"
+        )
         print("setting up \(options.connections) logins (scrypt N=2^17, 2 at a time)...")
         let grants = try Load.run(connections: options.connections) { _ in
             let response = try login(RawHTTPConnection(port: port))
@@ -101,42 +105,48 @@ enum Benchmark {
         }
 
         var results: [Result] = []
-        results.append(try Load.closedLoop(
-            name: "GET /api/v1/me", connections: options.connections, port: port, options: options
-        ) { connection, client, _ in
-            try connection.request("GET", "/api/v1/me", headers: [("Authorization", "Bearer \(grants[client].access)")])
-        })
+        results.append(
+            try Load.closedLoop(
+                name: "GET /api/v1/me", connections: options.connections, port: port, options: options
+            ) { connection, client, _ in
+                try connection.request("GET", "/api/v1/me", headers: [("Authorization", "Bearer \(grants[client].access)")])
+            })
 
         let chains = TokenChains(grants.map(\.refresh))
-        results.append(try Load.closedLoop(
-            name: "POST /api/v1/auth/refresh", connections: options.connections, port: port, options: options
-        ) { connection, client, _ in
-            let response = try connection.request(
-                "POST", "/api/v1/auth/refresh", headers: [("Content-Type", "application/json")],
-                body: Array("{\"refresh_token\":\"\(chains[client])\"}".utf8))
-            if response.status == 200,
-                let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
-                let next = object["refresh_token"] as? String {
-                chains[client] = next
-            }
-            return response
-        })
+        results.append(
+            try Load.closedLoop(
+                name: "POST /api/v1/auth/refresh", connections: options.connections, port: port, options: options
+            ) { connection, client, _ in
+                let response = try connection.request(
+                    "POST", "/api/v1/auth/refresh", headers: [("Content-Type", "application/json")],
+                    body: Array("{\"refresh_token\":\"\(chains[client])\"}".utf8))
+                if response.status == 200,
+                    let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
+                    let next = object["refresh_token"] as? String
+                {
+                    chains[client] = next
+                }
+                return response
+            })
 
         // Two connections: the server hashes two passwords at a time, and
         // more clients would measure the 503s of its admission limit.
-        results.append(try Load.closedLoop(
-            name: "POST /api/v1/auth/login", connections: 2, port: port, options: options
-        ) { connection, _, _ in
-            try login(connection)
-        })
+        results.append(
+            try Load.closedLoop(
+                name: "POST /api/v1/auth/login", connections: 2, port: port, options: options
+            ) { connection, _, _ in
+                try login(connection)
+            })
 
         print("")
         print("endpoint                    conns  requests  errors     req/s   p50 ms   p99 ms")
         for result in results {
             let name = result.name.padding(toLength: 27, withPad: " ", startingAt: 0)
-            print(name + String(
-                format: " %5d %9d %7d %9.1f %8.2f %8.2f", result.connections,
-                result.requests, result.errors, result.rate, result.percentile(0.5), result.percentile(0.99)))
+            print(
+                name
+                    + String(
+                        format: " %5d %9d %7d %9.1f %8.2f %8.2f", result.connections,
+                        result.requests, result.errors, result.rate, result.percentile(0.5), result.percentile(0.99)))
         }
     }
 

@@ -87,9 +87,10 @@ public final class CookieJar: @unchecked Sendable {
         lock.withLock {
             cookies.removeAll { $0.name == name && $0.host == host && $0.path == path }
             if let maxAge, maxAge <= 0 { return }
-            cookies.append(Cookie(
-                name: name, value: value, host: host, path: path, secure: secure, httpOnly: httpOnly,
-                sameSite: sameSite, expiresAt: maxAge.map { stored + $0 }))
+            cookies.append(
+                Cookie(
+                    name: name, value: value, host: host, path: path, secure: secure, httpOnly: httpOnly,
+                    sameSite: sameSite, expiresAt: maxAge.map { stored + $0 }))
         }
         return true
     }

@@ -42,8 +42,12 @@ extension Session {
             if cookie.httpOnly { attributes.append("HttpOnly") }
             if cookie.secure { attributes.append("Secure") }
             if let sameSite = cookie.sameSite { attributes.append("SameSite=\(sameSite)") }
-            lines.append("  " + TextWidth.pad(text(.cookieLabel), to: TokenRenderer.labelWidth) + "\(cookie.name)=…; " + attributes.joined(separator: "; "))
-            lines.append(String(repeating: " ", count: 2 + TokenRenderer.labelWidth) + style.dim(text(cookie.httpOnly ? .cookieHttpOnlyNote : .cookieScriptNote)))
+            lines.append(
+                "  " + TextWidth.pad(text(.cookieLabel), to: TokenRenderer.labelWidth) + "\(cookie.name)=…; "
+                    + attributes.joined(separator: "; "))
+            lines.append(
+                String(repeating: " ", count: 2 + TokenRenderer.labelWidth)
+                    + style.dim(text(cookie.httpOnly ? .cookieHttpOnlyNote : .cookieScriptNote)))
         }
         return lines
     }
@@ -105,9 +109,10 @@ extension Session {
                 let expiration = try? CompactJWS(parsing: token).claims.numericDate("exp")
             else { continue }
             let remaining = expiration - world.clock.now
-            lines.append(remaining > 0
-                ? "  " + text(.accessValidFor(actor, TimeFormat.duration(remaining)))
-                : "  " + style.red(text(.accessExpiredFor(actor, TimeFormat.duration(-remaining)))))
+            lines.append(
+                remaining > 0
+                    ? "  " + text(.accessValidFor(actor, TimeFormat.duration(remaining)))
+                    : "  " + style.red(text(.accessExpiredFor(actor, TimeFormat.duration(-remaining)))))
         }
         return lines
     }

@@ -14,7 +14,8 @@ extension Session {
         for (key, value) in policy.settings {
             let description = TextWrap.paragraph(text(.policyKey(key.rawValue)), width: max(20, options.width - column))
             for (index, piece) in description.enumerated() {
-                let left = index == 0
+                let left =
+                    index == 0
                     ? "  " + TextWidth.pad(key.rawValue, to: 18) + TextWidth.pad(value, to: 15)
                     : String(repeating: " ", count: column)
                 lines.append(left + style.dim(piece))

@@ -174,10 +174,13 @@ extension Session {
         let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
 
         if description.hasPrefix("token expired"),
-            let expiration = try? CompactJWS(parsing: sentToken).claims.numericDate("exp") {
-            return text(.accessTokenExpired(actor, ago: TimeFormat.duration(world.clock.now - expiration),
-                                            expiration: TimeFormat.timeOfDay(expiration),
-                                            now: TimeFormat.timeOfDay(world.clock.now)))
+            let expiration = try? CompactJWS(parsing: sentToken).claims.numericDate("exp")
+        {
+            return text(
+                .accessTokenExpired(
+                    actor, ago: TimeFormat.duration(world.clock.now - expiration),
+                    expiration: TimeFormat.timeOfDay(expiration),
+                    now: TimeFormat.timeOfDay(world.clock.now)))
         }
         if description.hasPrefix("signature") {
             return text(.accessTokenBadSignature)

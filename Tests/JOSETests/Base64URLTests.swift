@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JOSE
 
 @Suite("Base64URL")
@@ -34,9 +35,11 @@ struct Base64URLTests {
         }
     }
 
-    @Test("rejects padding, bad characters and impossible lengths", arguments: [
-        "Zg==", "Zm8=", "Zm9v+", "Zm9v/", "Zm 9v", "Z", "Zm9vY", "é",
-    ])
+    @Test(
+        "rejects padding, bad characters and impossible lengths",
+        arguments: [
+            "Zg==", "Zm8=", "Zm9v+", "Zm9v/", "Zm 9v", "Z", "Zm9vY", "é",
+        ])
     func rejectsInvalid(text: String) {
         #expect(throws: JOSEError.self) { try Base64URL.decode(text) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JOSE
 
 @Suite("JWK and JWK Set")
@@ -48,11 +49,12 @@ struct JWKTests {
         // against an independent encoder.
         let privatePath = directory.appendingPathComponent("key.pem").path
         let publicPath = directory.appendingPathComponent("key.pub.pem").path
-        let generate: [String] = switch algorithm {
-        case .rs256: ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"]
-        case .es256: ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
-        default: ["genpkey", "-algorithm", "ED25519"]
-        }
+        let generate: [String] =
+            switch algorithm {
+            case .rs256: ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"]
+            case .es256: ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
+            default: ["genpkey", "-algorithm", "ED25519"]
+            }
         try runOpenSSL(generate + ["-out", privatePath])
         try runOpenSSL(["pkey", "-in", privatePath, "-pubout", "-out", publicPath])
 
@@ -74,15 +76,17 @@ struct JWKTests {
         }
     }
 
-    @Test("bad JWKs are rejected with the reason", arguments: [
-        ("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\"}", "P-256 needs x and y of 32 bytes each, got 1 and 1"),
-        ("{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}", "the RSA JWK has no \"alg\"; name the algorithm it is for"),
-        ("{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"AA\"}", "OKP curve \"X25519\" is not supported; use P-256, P-384 or Ed25519"),
-        ("{\"kty\":\"EC\",\"crv\":\"P-256\",\"use\":\"enc\"}", "the JWK's use is \"enc\", not \"sig\""),
-        ("{\"kty\":\"EC\",\"kty\":\"RSA\"}", "the JWK has the member \"kty\" more than once"),
-        ("{\"crv\":\"P-256\"}", "the JWK has no \"kty\" string (RFC 7517 section 4.1)"),
-        ("{\"kty\":\"oct\",\"k\":\"AAAA\",\"alg\":\"HS256\"}", "a JWK of kty \"oct\" is a shared secret; make an HMACKey from it"),
-    ])
+    @Test(
+        "bad JWKs are rejected with the reason",
+        arguments: [
+            ("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\"}", "P-256 needs x and y of 32 bytes each, got 1 and 1"),
+            ("{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}", "the RSA JWK has no \"alg\"; name the algorithm it is for"),
+            ("{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"AA\"}", "OKP curve \"X25519\" is not supported; use P-256, P-384 or Ed25519"),
+            ("{\"kty\":\"EC\",\"crv\":\"P-256\",\"use\":\"enc\"}", "the JWK's use is \"enc\", not \"sig\""),
+            ("{\"kty\":\"EC\",\"kty\":\"RSA\"}", "the JWK has the member \"kty\" more than once"),
+            ("{\"crv\":\"P-256\"}", "the JWK has no \"kty\" string (RFC 7517 section 4.1)"),
+            ("{\"kty\":\"oct\",\"k\":\"AAAA\",\"alg\":\"HS256\"}", "a JWK of kty \"oct\" is a shared secret; make an HMACKey from it"),
+        ])
     func rejectsBadJWK(json: String, reason: String) {
         #expect(throws: JOSEError.invalidKey(reason: reason)) {
             try AsymmetricKey(jwk: JWK(json: Array(json.utf8)))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JOSE
 
 @Suite("JWT signing and verification")
@@ -7,7 +8,8 @@ struct JWTVerifierTests {
     /// The HS256 key of RFC 7515 appendix A.1, from its JWK "k" member.
     static let rfcKey = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"
     /// The JWS of RFC 7515 appendix A.1.
-    static let rfcToken = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
+    static let rfcToken =
+        "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
         + ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
         + ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
 
@@ -149,7 +151,8 @@ struct JWTVerifierTests {
     func hugeExp() throws {
         let token = try Self.signer().sign(Self.claims(exp: Int64.max))
         let verifier = JWTVerifier(key: try HMACKey(secret: Self.secret), leeway: 60)
-        #expect(throws: JOSEError.invalidClaim(name: "exp", reason: "9223372036854775807 is not a NumericDate between 0 and 253402300799")) {
+        #expect(throws: JOSEError.invalidClaim(name: "exp", reason: "9223372036854775807 is not a NumericDate between 0 and 253402300799"))
+        {
             try verifier.verify(token, now: Self.now)
         }
     }
@@ -170,9 +173,11 @@ struct JWTVerifierTests {
         #expect(throws: JOSEError.self) { try Self.verifier(requiredType: "at+jwt").verify(token, now: Self.now) }
     }
 
-    @Test("malformed compact forms are rejected", arguments: [
-        "", "abc", "a.b", "a.b.c.d", "a.b.c.d.e", "eyJ9.eyJ9.", "e30.e30.e30=",
-    ])
+    @Test(
+        "malformed compact forms are rejected",
+        arguments: [
+            "", "abc", "a.b", "a.b.c.d", "a.b.c.d.e", "eyJ9.eyJ9.", "e30.e30.e30=",
+        ])
     func malformed(token: String) throws {
         #expect(throws: JOSEError.self) { try Self.verifier().verify(token, now: Self.now) }
     }
@@ -180,7 +185,10 @@ struct JWTVerifierTests {
     @Test("an over-size token is rejected before decoding")
     func overSize() throws {
         let big = String(repeating: "A", count: CompactJWS.maximumLength + 1)
-        #expect(throws: JOSEError.malformed(reason: "the token is \(CompactJWS.maximumLength + 1) bytes, over the limit of \(CompactJWS.maximumLength)")) {
+        #expect(
+            throws: JOSEError.malformed(
+                reason: "the token is \(CompactJWS.maximumLength + 1) bytes, over the limit of \(CompactJWS.maximumLength)")
+        ) {
             try CompactJWS(parsing: big)
         }
     }

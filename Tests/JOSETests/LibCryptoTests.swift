@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JOSE
 
 @Suite("LibCrypto")
@@ -9,8 +10,9 @@ struct LibCryptoTests {
 
     @Test("SHA-256 of \"abc\" matches FIPS 180-2")
     func sha256() {
-        #expect(Self.hex(LibCrypto.sha256(Array("abc".utf8)))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            Self.hex(LibCrypto.sha256(Array("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test("HMAC-SHA-256 matches RFC 4231 test case 2")
@@ -44,7 +46,10 @@ struct LibCryptoTests {
     func scrypt() throws {
         let derived = try LibCrypto.scrypt(
             password: Array("password".utf8), salt: Array("NaCl".utf8), logN: 10, r: 8, p: 16, length: 64)
-        #expect(Self.hex(derived) == "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640")
+        #expect(
+            Self.hex(derived)
+                == "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640"
+        )
     }
 
     @Test("scrypt rejects out-of-range parameters")

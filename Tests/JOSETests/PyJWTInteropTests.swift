@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JOSE
 
 /// Tokens signed here verify in PyJWT and the other way round, for every
@@ -76,7 +77,9 @@ struct PyJWTInteropTests {
                 let imported = try AsymmetricKey(pem: pem, algorithm: algorithm, keyID: key.keyID)
                 let original = try #require(key as? AsymmetricKey)
                 #expect(try imported.jwk(includingPrivate: false) == original.jwk(includingPrivate: false), "\(result.alg)")
-                #expect(throws: Never.self) { try JWTVerifier(key: imported, requiredClaims: [], audience: "tokenlab-api").verify(result.token, now: now) }
+                #expect(throws: Never.self) {
+                    try JWTVerifier(key: imported, requiredClaims: [], audience: "tokenlab-api").verify(result.token, now: now)
+                }
             }
         }
     }

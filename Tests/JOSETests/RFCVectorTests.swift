@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JOSE
 
 /// One example from an RFC, as stored in `Vectors/*.json`.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TokenLab
 
 @Suite("CommandParser")
@@ -23,24 +24,26 @@ struct CommandParserTests {
         #expect(try CommandParser.parse("login hong \"it's\"") == .login(.user, username: "hong", password: "it's"))
     }
 
-    @Test("incomplete and mistyped commands are errors with the value", arguments: [
-        ("advance banana", CommandError.invalidDuration("banana")),
-        ("advance", .missingArguments(command: "advance")),
-        ("login", .missingArguments(command: "login")),
-        ("login hong", .missingArguments(command: "login")),
-        ("attacker", .attackerNeedsCommand),
-        ("attacker steal refresh", .notForAttacker("steal")),
-        ("", .emptyLine),
-        ("   ", .emptyLine),
-        ("steal keys", .invalidTokenKind("keys")),
-        ("me now", .unexpectedArguments(command: "me", extra: "now")),
-        ("refersh", .unknownCommand("refersh", suggestion: "refresh")),
-        ("xyzzy", .unknownCommand("xyzzy", suggestion: nil)),
-        ("ㅣㅐ햔 hong", .koreanInputMode("ㅣㅐ햔", command: "login")),
-        ("ㄱㄷㄹㄱㄷ노", .koreanInputMode("ㄱㄷㄹㄱㄷ노", command: "refresh")),
-        ("ㄴㅅㅐㄱㄷ", .koreanInputMode("ㄴㅅㅐㄱㄷ", command: "store")),
-        ("홍길동", .unknownCommand("홍길동", suggestion: nil)),
-    ])
+    @Test(
+        "incomplete and mistyped commands are errors with the value",
+        arguments: [
+            ("advance banana", CommandError.invalidDuration("banana")),
+            ("advance", .missingArguments(command: "advance")),
+            ("login", .missingArguments(command: "login")),
+            ("login hong", .missingArguments(command: "login")),
+            ("attacker", .attackerNeedsCommand),
+            ("attacker steal refresh", .notForAttacker("steal")),
+            ("", .emptyLine),
+            ("   ", .emptyLine),
+            ("steal keys", .invalidTokenKind("keys")),
+            ("me now", .unexpectedArguments(command: "me", extra: "now")),
+            ("refersh", .unknownCommand("refersh", suggestion: "refresh")),
+            ("xyzzy", .unknownCommand("xyzzy", suggestion: nil)),
+            ("ㅣㅐ햔 hong", .koreanInputMode("ㅣㅐ햔", command: "login")),
+            ("ㄱㄷㄹㄱㄷ노", .koreanInputMode("ㄱㄷㄹㄱㄷ노", command: "refresh")),
+            ("ㄴㅅㅐㄱㄷ", .koreanInputMode("ㄴㅅㅐㄱㄷ", command: "store")),
+            ("홍길동", .unknownCommand("홍길동", suggestion: nil)),
+        ])
     func errors(line: String, expected: CommandError) {
         #expect(throws: expected) { try CommandParser.parse(line) }
     }
@@ -51,10 +54,12 @@ struct CommandParserTests {
         #expect(throws: CommandError.lineTooLong(length: 10_000, limit: 1024)) { try CommandParser.parse(line) }
     }
 
-    @Test("durations in every unit", arguments: [
-        ("90s", Int64(90)), ("16m", 960), ("2h", 7200), ("8d", 691_200), ("1h30m", 5400), ("90", 90),
-        ("1w", 604_800), ("0", 0), ("1M", 60),
-    ])
+    @Test(
+        "durations in every unit",
+        arguments: [
+            ("90s", Int64(90)), ("16m", 960), ("2h", 7200), ("8d", 691_200), ("1h30m", 5400), ("90", 90),
+            ("1w", 604_800), ("0", 0), ("1M", 60),
+        ])
     func durations(text: String, seconds: Int64) throws {
         #expect(try DurationParser.seconds(text) == seconds)
     }

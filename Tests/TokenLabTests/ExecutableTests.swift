@@ -29,7 +29,9 @@ struct ExecutableTests {
         return URL(fileURLWithPath: ".build/debug/tokenlab")
     }
 
-    static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -80,9 +82,11 @@ struct ExecutableTests {
         #expect(environment.output.contains("명령어"))
     }
 
-    @Test("bad flags exit 2 with the value named", arguments: [
-        (["--seed", "banana"], "banana"), (["--frobnicate"], "--frobnicate"), (["--lang", "fr"], "fr"), (["--seed"], "--seed"),
-    ])
+    @Test(
+        "bad flags exit 2 with the value named",
+        arguments: [
+            (["--seed", "banana"], "banana"), (["--frobnicate"], "--frobnicate"), (["--lang", "fr"], "fr"), (["--seed"], "--seed"),
+        ])
     func badFlags(arguments: [String], named: String) throws {
         let result = try Self.run(arguments, input: "")
         #expect(result.status == 2)
@@ -115,7 +119,8 @@ struct TerminalTests {
             Issue.record("util-linux's /usr/bin/script is missing; install bsdutils")
             return
         }
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-pty-\(ProcessInfo.processInfo.processIdentifier)")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokenlab-pty-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: state) }
 

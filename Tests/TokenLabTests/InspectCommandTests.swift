@@ -1,18 +1,23 @@
 import Foundation
 import JOSE
 import Testing
+
 @testable import TokenLab
 
 /// Runs `tokenlab decode` and `tokenlab verify` as a user would.
 @Suite("tokenlab decode and verify")
 struct InspectCommandTests {
     /// RFC 7515 appendix A.1: an HS256 token and its key, exp 1300819380.
-    static let rfcToken = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
+    static let rfcToken =
+        "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
         + ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
         + ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
-    static let rfcJWK = "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow\"}"
+    static let rfcJWK =
+        "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow\"}"
 
-    static func run(_ arguments: [String], input: String = "", language: String = "en") throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], input: String = "", language: String = "en") throws -> (
+        status: Int32, output: String, error: String
+    ) {
         try ExecutableTests.run(arguments + ["--lang", language], input: input)
     }
 
@@ -114,26 +119,36 @@ struct InspectCommandTests {
         #expect(viaOther.output == "invalid: no key with kid \"k2\" for alg ES256\n")
     }
 
-    @Test("usage errors exit 2", arguments: [
-        (["verify", "a.b.c"], "tokenlab verify: no key given; use --secret, --secret-file, --jwk, --jwks or --pem\n"),
-        (["verify", "a.b.c", "--secret", "x", "--jwk", "y"], "tokenlab verify: give one key option, not several\n"),
-        (["verify", "a.b.c", "--secret", String(repeating: "x", count: 32), "--alg", "none"], "tokenlab verify: --alg none is not supported; use HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA\n"),
-        (["verify", "a.b.c", "--secret", "short"], "tokenlab verify: the key cannot be used: invalid key: HS256 needs a secret of at least 32 bytes, got 5; use 32 random bytes\n"),
-        (["verify", "--now", "soon"], "tokenlab verify: --now soon is not a whole number of seconds\n"),
-        (["decode"], "tokenlab decode: no token given; pass it as an argument, or - to read standard input\n"),
-        (["decode", "a", "b"], "tokenlab decode: unexpected argument b: give one token\n"),
-    ])
+    @Test(
+        "usage errors exit 2",
+        arguments: [
+            (["verify", "a.b.c"], "tokenlab verify: no key given; use --secret, --secret-file, --jwk, --jwks or --pem\n"),
+            (["verify", "a.b.c", "--secret", "x", "--jwk", "y"], "tokenlab verify: give one key option, not several\n"),
+            (
+                ["verify", "a.b.c", "--secret", String(repeating: "x", count: 32), "--alg", "none"],
+                "tokenlab verify: --alg none is not supported; use HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA\n"
+            ),
+            (
+                ["verify", "a.b.c", "--secret", "short"],
+                "tokenlab verify: the key cannot be used: invalid key: HS256 needs a secret of at least 32 bytes, got 5; use 32 random bytes\n"
+            ),
+            (["verify", "--now", "soon"], "tokenlab verify: --now soon is not a whole number of seconds\n"),
+            (["decode"], "tokenlab decode: no token given; pass it as an argument, or - to read standard input\n"),
+            (["decode", "a", "b"], "tokenlab decode: unexpected argument b: give one token\n"),
+        ])
     func usageErrors(arguments: [String], message: String) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 2)
         #expect(result.error == message)
     }
 
-    @Test("every message has both languages", arguments: [
-        InspectMessage.decodeUsage, .verifyUsage, .missingKey, .notVerified, .claims,
-        .invalid(.unsecuredToken), .invalid(.keyNotFound(keyID: nil, algorithm: "RS256")),
-        .invalid(.issuedInFuture(issuedAt: 10, now: 5, aheadBy: 5)), .undecodable(.badSignature),
-    ])
+    @Test(
+        "every message has both languages",
+        arguments: [
+            InspectMessage.decodeUsage, .verifyUsage, .missingKey, .notVerified, .claims,
+            .invalid(.unsecuredToken), .invalid(.keyNotFound(keyID: nil, algorithm: "RS256")),
+            .invalid(.issuedInFuture(issuedAt: 10, now: 5, aheadBy: 5)), .undecodable(.badSignature),
+        ])
     func bothLanguages(message: InspectMessage) {
         #expect(!message.english.isEmpty)
         #expect(!message.korean.isEmpty)

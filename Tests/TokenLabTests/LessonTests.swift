@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenLab
 
 @Suite("Lessons")
@@ -47,15 +48,17 @@ struct LessonTests {
         #expect(lesson.steps[1].commands == ["store"])
     }
 
-    @Test("parser rejects broken lessons with the line", arguments: [
-        ("no title\n## s\n```tokenlab\nme\n```", 1),
-        ("# T\n```tokenlab\nme\n```", 2),
-        ("# T\n## s\n```tokenlab\nme\n", 3),
-        ("# T\n## s\nno block", 2),
-        ("# T\n## s\n```tokenlab\nnext\n```", 2),
-        ("# T\n## s\n```tokenlab\nme\n```\n```tokenlab\nme\n```", 6),
-        ("# T\nintro only", 2),
-    ])
+    @Test(
+        "parser rejects broken lessons with the line",
+        arguments: [
+            ("no title\n## s\n```tokenlab\nme\n```", 1),
+            ("# T\n```tokenlab\nme\n```", 2),
+            ("# T\n## s\n```tokenlab\nme\n", 3),
+            ("# T\n## s\nno block", 2),
+            ("# T\n## s\n```tokenlab\nnext\n```", 2),
+            ("# T\n## s\n```tokenlab\nme\n```\n```tokenlab\nme\n```", 6),
+            ("# T\nintro only", 2),
+        ])
     func rejects(text: String, line: Int) {
         #expect {
             try LessonParser.parse(text, slug: "01-x", file: "01-x.md")

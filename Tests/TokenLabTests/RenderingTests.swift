@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TokenLab
 
 @Suite("Rendering helpers")
@@ -12,9 +13,11 @@ struct RenderingTests {
         #expect(TimeFormat.timeOfDay(World.seededStart + 960) == "09:16:00")
     }
 
-    @Test("durations show the two largest units", arguments: [
-        (Int64(0), "0s"), (45, "45s"), (60, "1m 0s"), (900, "15m 0s"), (3661, "1h 1m"), (604_800, "7d 0h"), (-60, "1m 0s"),
-    ])
+    @Test(
+        "durations show the two largest units",
+        arguments: [
+            (Int64(0), "0s"), (45, "45s"), (60, "1m 0s"), (900, "15m 0s"), (3661, "1h 1m"), (604_800, "7d 0h"), (-60, "1m 0s"),
+        ])
     func durations(seconds: Int64, text: String) {
         #expect(TimeFormat.duration(seconds) == text)
     }
@@ -94,7 +97,10 @@ struct TextWrapTests {
     @Test("every line of a seeded session fits 80 columns")
     func sessionFits() throws {
         let session = try Session(options: .init(seed: 7), wallClockStart: { 0 })
-        for line in ["login hong gildong-demo", "tokens", "advance 16m", "me", "refresh", "steal refresh", "attacker refresh", "refresh", "store", "help", "policy"] {
+        for line in [
+            "login hong gildong-demo", "tokens", "advance 16m", "me", "refresh", "steal refresh", "attacker refresh", "refresh", "store",
+            "help", "policy",
+        ] {
             for row in session.execute(line).output.split(separator: "\n") {
                 #expect(TextWidth.columns(String(row)) <= 80, "\(line): \(row)")
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TokenServer
+
 @testable import TokenLab
 
 @Suite("REPL session on the real server")
@@ -84,7 +85,9 @@ struct SessionStoryTests {
     @Test("mistyped commands print an error and the session goes on")
     func mistakes() throws {
         let session = try Self.session()
-        for line in ["advance banana", "login", "attacker", "", String(repeating: "x", count: 10_000), "refresh", "tamper", "steal access", "logout"] {
+        for line in [
+            "advance banana", "login", "attacker", "", String(repeating: "x", count: 10_000), "refresh", "tamper", "steal access", "logout",
+        ] {
             let outcome = session.execute(line)
             #expect(outcome.failed, "\(line.prefix(20))")
             #expect(!outcome.quit)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenLab
 
 @Suite("Transcripts")
@@ -22,9 +23,12 @@ struct TranscriptTests {
         #expect(transcript == Transcript(seed: 9, language: .korean, inputs: ["login hong x", ""]))
     }
 
-    @Test("bad settings lines are rejected", arguments: [
-        "banner first", "#! tokenlab --seed x --lang en", "#! tokenlab --seed 7 --lang fr", "#! tokenlab --seed 7", "#! tokenlab --seed 7 --lang en --color",
-    ])
+    @Test(
+        "bad settings lines are rejected",
+        arguments: [
+            "banner first", "#! tokenlab --seed x --lang en", "#! tokenlab --seed 7 --lang fr", "#! tokenlab --seed 7",
+            "#! tokenlab --seed 7 --lang en --color",
+        ])
     func badHeader(first: String) {
         #expect(throws: TranscriptError.self) { try Transcript.parse(first + "\n", file: "t.txt") }
     }
@@ -53,7 +57,8 @@ struct TranscriptTests {
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             let fresh = try Transcript.parse(text, file: file.path).record(lessons: lessons)
-            #expect(LineDiff.firstHunk(expected: text, actual: fresh, expectedName: "a", actualName: "b") == nil, "\(file.lastPathComponent)")
+            #expect(
+                LineDiff.firstHunk(expected: text, actual: fresh, expectedName: "a", actualName: "b") == nil, "\(file.lastPathComponent)")
         }
     }
 
@@ -61,13 +66,16 @@ struct TranscriptTests {
     func checkCatchesOneByte() throws {
         let original = try #require(Self.transcriptFiles().first)
         let text = try String(contentsOf: original, encoding: .utf8)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-replay-\(ProcessInfo.processInfo.processIdentifier)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokenlab-replay-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
         let good = directory.appendingPathComponent("good.txt")
         try Data(text.utf8).write(to: good)
-        let passed = try ExecutableTests.run(["replay", "--check", good.path], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path])
+        let passed = try ExecutableTests.run(
+            ["replay", "--check", good.path], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path]
+        )
         #expect(passed.status == 0, "\(passed.output)\(passed.error)")
 
         // Change one byte of output: the "OK" of the first 200 becomes "0K".
@@ -75,7 +83,8 @@ struct TranscriptTests {
         let changed = text.replacingCharacters(in: range, with: "200 0K")
         let bad = directory.appendingPathComponent("bad.txt")
         try Data(changed.utf8).write(to: bad)
-        let failed = try ExecutableTests.run(["replay", "--check", bad.path], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path])
+        let failed = try ExecutableTests.run(
+            ["replay", "--check", bad.path], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path])
         #expect(failed.status == 1)
         #expect(failed.output.contains("-user ← server  200 0K"))
         #expect(failed.output.contains("+user ← server  200 OK"))
@@ -83,7 +92,8 @@ struct TranscriptTests {
 
     @Test("the diff shows the first differing lines with context")
     func diff() throws {
-        let hunk = try #require(LineDiff.firstHunk(expected: "a\nb\nc\nd\ne", actual: "a\nb\nX\nd\ne", expectedName: "old", actualName: "new", context: 1))
+        let hunk = try #require(
+            LineDiff.firstHunk(expected: "a\nb\nc\nd\ne", actual: "a\nb\nX\nd\ne", expectedName: "old", actualName: "new", context: 1))
         #expect(hunk == "--- old\n+++ new\n@@ -2,3 +2,3 @@\n b\n-c\n+X\n d")
         #expect(LineDiff.firstHunk(expected: "same", actual: "same", expectedName: "a", actualName: "b") == nil)
     }
@@ -99,7 +109,8 @@ struct TranscriptTests {
     @Test("replay writes an asciinema v2 file")
     func asciicast() throws {
         let original = try #require(Self.transcriptFiles().first)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-\(ProcessInfo.processInfo.processIdentifier).cast")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokenlab-\(ProcessInfo.processInfo.processIdentifier).cast")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try ExecutableTests.run(["replay", "--asciicast", output.path, original.path], input: "")
         #expect(result.status == 0, "\(result.error)")
@@ -122,7 +133,9 @@ struct TranscriptTests {
         #expect(!result.output.contains("#! tokenlab"))
     }
 
-    @Test("replay rejects bad arguments", arguments: [["replay"], ["replay", "--pace", "fast", "x.txt"], ["replay", "--bogus", "x.txt"], ["replay", "a.txt", "b.txt"]])
+    @Test(
+        "replay rejects bad arguments",
+        arguments: [["replay"], ["replay", "--pace", "fast", "x.txt"], ["replay", "--bogus", "x.txt"], ["replay", "a.txt", "b.txt"]])
     func badArguments(arguments: [String]) throws {
         #expect(try ExecutableTests.run(arguments, input: "").status == 2)
     }
@@ -136,7 +149,8 @@ struct TranscriptTests {
 
     @Test("tokenlab lesson with an unknown number exits 2")
     func unknownLesson() throws {
-        let result = try ExecutableTests.run(["lesson", "99"], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path])
+        let result = try ExecutableTests.run(
+            ["lesson", "99"], input: "", environment: ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path])
         #expect(result.status == 2)
         #expect(result.error.contains("99"))
     }

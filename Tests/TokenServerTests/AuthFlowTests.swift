@@ -2,6 +2,7 @@ import Foundation
 import JOSE
 import Testing
 import TokenClient
+
 @testable import TokenServer
 
 @Suite("Token server flows on loopback")

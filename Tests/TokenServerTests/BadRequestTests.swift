@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TokenClient
+
 @testable import TokenServer
 
 @Suite("Bad requests on loopback")
@@ -48,7 +49,9 @@ struct BadRequestTests {
 
         var description: String { name }
 
-        static func post(_ name: String, _ path: String, headers: [String] = ["Content-Type: application/json"], body: [UInt8], status: Int) -> RawCase {
+        static func post(_ name: String, _ path: String, headers: [String] = ["Content-Type: application/json"], body: [UInt8], status: Int)
+            -> RawCase
+        {
             var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             for header in headers { head += header + "\r\n" }
             head += "Content-Length: \(body.count)\r\n\r\n"
@@ -83,8 +86,11 @@ struct BadRequestTests {
         .post("non-UTF-8 bytes", login, body: [0x7B, 0x22, 0x75, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D], status: 400),
         .post("UTF-16 with a BOM", login, body: [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], status: 400),
         .post("missing Content-Type", login, headers: [], body: Array(#"{"username":"hong","password":"x"}"#.utf8), status: 415),
-        .post("Latin-1 charset", login, headers: ["Content-Type: application/json; charset=iso-8859-1"], body: Array("{}".utf8), status: 415),
-        .post("doubled Content-Type", login, headers: ["Content-Type: application/json", "Content-Type: application/json"], body: Array("{}".utf8), status: 400),
+        .post(
+            "Latin-1 charset", login, headers: ["Content-Type: application/json; charset=iso-8859-1"], body: Array("{}".utf8), status: 415),
+        .post(
+            "doubled Content-Type", login, headers: ["Content-Type: application/json", "Content-Type: application/json"],
+            body: Array("{}".utf8), status: 400),
         .post("refresh token in the query", refresh + "?refresh_token=abc", body: Array(#"{"refresh_token":"abc"}"#.utf8), status: 400),
         .get("access token in the query", me + "?access_token=abc", headers: [host], status: 400),
         .get("doubled Authorization", me, headers: [host, "Authorization: Bearer a.b.c", "Authorization: Bearer d.e.f"], status: 400),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TokenClient
+
 @testable import TokenServer
 
 @Suite("Concurrent refreshes of one token")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TokenClient
+
 @testable import TokenServer
 
 /// Checks real responses against docs/openapi.yaml: each status is
@@ -124,7 +125,9 @@ struct OpenAPITests {
         let server = try TestServer()
         let json = [("Content-Type", "application/json")]
         let connection = try server.raw()
-        func send(_ method: String, _ path: String, headers: [(name: String, value: String)] = [], body: String = "") throws -> RawHTTPConnection.Response {
+        func send(_ method: String, _ path: String, headers: [(name: String, value: String)] = [], body: String = "") throws
+            -> RawHTTPConnection.Response
+        {
             let response = try connection.request(method, path, headers: headers, body: Array(body.utf8))
             Self.check(response, method, path, in: specification)
             return response

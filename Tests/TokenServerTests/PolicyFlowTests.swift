@@ -2,6 +2,7 @@ import Foundation
 import JOSE
 import Testing
 import TokenClient
+
 @testable import TokenServer
 
 @Suite("Policy behaviour on loopback")
@@ -321,4 +322,3 @@ struct PolicyFlowTests {
         }
     }
 }
-

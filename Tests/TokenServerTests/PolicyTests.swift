@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenServer
 
 @Suite("Policy settings and files")
@@ -95,7 +96,10 @@ struct PolicyTests {
     @Test("bad policy files are reported with the key and the value")
     func badFiles() throws {
         let cases: [(String, PolicyError)] = [
-            (#"{"access-ttl": "soon"}"#, .invalidValue(key: "access-ttl", value: "soon", expected: "a duration over 0 such as 900, 15m or 1h")),
+            (
+                #"{"access-ttl": "soon"}"#,
+                .invalidValue(key: "access-ttl", value: "soon", expected: "a duration over 0 such as 900, 15m or 1h")
+            ),
             (#"{"access-ttl": 1.5}"#, .invalidValue(key: "access-ttl", value: "1.5", expected: "a whole number of seconds")),
             (#"{"rotation": [true]}"#, .invalidValue(key: "rotation", value: "array", expected: "a string, a number or a boolean")),
             (#"{"rotate": "on"}"#, .unknownKey("rotate")),

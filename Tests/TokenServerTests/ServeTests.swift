@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TokenClient
+
 @testable import TokenServer
 
 @Suite("tokenlab serve as a process", .serialized)
@@ -14,7 +15,9 @@ struct ServeTests {
 
     /// Runs `tokenlab serve` with `arguments` to completion (it must exit
     /// on its own within 10 s) and returns its status and output.
-    static func runToExit(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
+    static func runToExit(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
         process.executableURL = ServeProcess.binary
         process.arguments = ["serve"] + arguments

@@ -1,6 +1,7 @@
 import Foundation
 import JOSE
 import TokenClient
+
 @testable import TokenServer
 
 /// A real token server on 127.0.0.1 with a real SQLite file in a fresh

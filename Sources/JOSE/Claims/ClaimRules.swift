@@ -79,7 +79,8 @@ public struct ClaimRules: Sendable, Equatable {
         }
         let shown = audiences.map { "\"\($0)\"" }.joined(separator: ", ")
         guard let audience else {
-            throw .invalidClaim(name: "aud", reason: "the token is for [\(shown)] and this verifier expects no audience; set the expected audience")
+            throw .invalidClaim(
+                name: "aud", reason: "the token is for [\(shown)] and this verifier expects no audience; set the expected audience")
         }
         guard audiences.contains(audience) else {
             throw .invalidClaim(name: "aud", reason: "expected \"\(audience)\", found [\(shown)]")

@@ -118,7 +118,8 @@ extension AsymmetricKey {
             throw .invalidKey(reason: "an EC JWK works with ES256 or ES384, not \(algorithm.rawValue)")
         }
         guard jwk.curve == curve else {
-            throw .invalidKey(reason: "\(algorithm.rawValue) needs crv \"\(curve)\", the JWK has \(jwk.curve.map { "\"\($0)\"" } ?? "none")")
+            throw .invalidKey(
+                reason: "\(algorithm.rawValue) needs crv \"\(curve)\", the JWK has \(jwk.curve.map { "\"\($0)\"" } ?? "none")")
         }
         let x = try jwk.requiredBytes("x")
         let y = try jwk.requiredBytes("y")
@@ -188,7 +189,8 @@ extension JWK {
             throw .invalidKey(reason: "the JWK's use is \"\(use)\", not \"sig\"")
         }
         if case .array(let operations)? = members["key_ops"],
-            !operations.contains(.string("verify")), !operations.contains(.string("sign")) {
+            !operations.contains(.string("verify")), !operations.contains(.string("sign"))
+        {
             throw .invalidKey(reason: "the JWK's key_ops allow neither \"sign\" nor \"verify\"")
         }
     }

@@ -20,7 +20,9 @@ public struct HMACKey: JWSSigningKey {
         }
         guard secret.count >= algorithm.hashLength else {
             throw .invalidKey(
-                reason: "\(algorithm.rawValue) needs a secret of at least \(algorithm.hashLength) bytes, got \(secret.count); use \(algorithm.hashLength) random bytes")
+                reason:
+                    "\(algorithm.rawValue) needs a secret of at least \(algorithm.hashLength) bytes, got \(secret.count); use \(algorithm.hashLength) random bytes"
+            )
         }
         self.algorithm = algorithm
         self.keyID = keyID

@@ -48,7 +48,8 @@ extension JWK {
             case "\u{0C}": output += "\\f"
             default:
                 if scalar.value < 0x20 {
-                    output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    output +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16)
                 } else {
                     output.unicodeScalars.append(scalar)

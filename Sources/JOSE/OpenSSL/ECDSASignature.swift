@@ -58,8 +58,10 @@ final class ECDSASignature {
         }
         var output = [UInt8](repeating: 0, count: 2 * width)
         let written = output.withUnsafeMutableBufferPointer { buffer in
-            (BN_bn2binpad(r, buffer.baseAddress, Int32(width)),
-             BN_bn2binpad(s, buffer.baseAddress! + width, Int32(width)))
+            (
+                BN_bn2binpad(r, buffer.baseAddress, Int32(width)),
+                BN_bn2binpad(s, buffer.baseAddress! + width, Int32(width))
+            )
         }
         guard written.0 == Int32(width), written.1 == Int32(width) else {
             throw .crypto(operation: "BN_bn2binpad", message: LibCrypto.lastErrorMessage())

@@ -73,8 +73,10 @@ extension PKey {
         let bio = try MemoryBIO(pem)
         // A callback that returns 0 gives no passphrase, so OpenSSL fails on
         // an encrypted key instead of reading one from the terminal.
-        let noPassphrase: @convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = { _, _, _, _ in 0 }
-        let created = isPrivate
+        let noPassphrase: @convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = { _, _, _, _ in 0
+        }
+        let created =
+            isPrivate
             ? PEM_read_bio_PrivateKey(bio.pointer, nil, noPassphrase, nil)
             : PEM_read_bio_PUBKEY(bio.pointer, nil, noPassphrase, nil)
         guard let created else {

@@ -93,7 +93,8 @@ public enum DecodeCommand {
 
         let algorithm = jws.algorithm ?? "?"
         lines += field(language(.signature), wrapped(jws.segments[2]).map(style.cyan))
-        lines += field("", [style.dim(language(.signatureBytes(characters: jws.segments[2].count, bytes: jws.signature.count, algorithm: algorithm)))])
+        lines += field(
+            "", [style.dim(language(.signatureBytes(characters: jws.segments[2].count, bytes: jws.signature.count, algorithm: algorithm)))])
         lines += field("", HexDump.lines(jws.signature))
 
         lines.append(style.yellow(language(.notVerified)))
@@ -109,9 +110,11 @@ public enum DecodeCommand {
             var line = language(.timeClaim(name: name, seconds: seconds, date: TimeFormat.date(seconds)))
             if name == "exp" {
                 let remaining = seconds - now
-                line += " · " + (remaining > 0
-                    ? text(.expiresIn(TimeFormat.duration(remaining)))
-                    : text(.expiredAgo(TimeFormat.duration(-remaining))))
+                line +=
+                    " · "
+                    + (remaining > 0
+                        ? text(.expiresIn(TimeFormat.duration(remaining)))
+                        : text(.expiredAgo(TimeFormat.duration(-remaining))))
             }
             lines.append(line)
         }

@@ -87,7 +87,8 @@ public enum REPLCommand {
 
         // NO_COLOR (no-color.org): any non-empty value turns colour off, as
         // does TERM=dumb, a terminal that shows escape codes as text.
-        let color = !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        let color =
+            !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
             && TerminalInfo.standardOutputIsTerminal
         // At least 80 columns: narrower terminals wrap, which reads better
         // than squeezing tables. A recording uses exactly 80, the width

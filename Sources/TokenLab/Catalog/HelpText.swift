@@ -74,7 +74,8 @@ enum HelpText {
         for entry in usages {
             let description = TextWrap.paragraph(text(.helpEntry(command: entry.command)), width: room)
             for (index, piece) in description.enumerated() {
-                let left = index == 0 ? "  " + style.cyan(TextWidth.pad(entry.usage, to: column - 2)) : String(repeating: " ", count: column)
+                let left =
+                    index == 0 ? "  " + style.cyan(TextWidth.pad(entry.usage, to: column - 2)) : String(repeating: " ", count: column)
                 lines.append(left + piece)
             }
         }

@@ -420,11 +420,14 @@ extension Message {
 
 extension Message {
     static let englishArguments: [String: String] = [
-        "login": "USER      a demo username: hong, alice or admin\nPASSWORD  its password (demo-only): gildong-demo, wonderland-demo, admin-demo",
-        "advance": "DURATION  how far to move the clock: a number with s (seconds), m (minutes),\n          h (hours), d (days) or w (weeks), such as 16m or 1h30m; a bare\n          number is seconds",
+        "login":
+            "USER      a demo username: hong, alice or admin\nPASSWORD  its password (demo-only): gildong-demo, wonderland-demo, admin-demo",
+        "advance":
+            "DURATION  how far to move the clock: a number with s (seconds), m (minutes),\n          h (hours), d (days) or w (weeks), such as 16m or 1h30m; a bare\n          number is seconds",
         "steal": "KIND      access, refresh, or both",
         "attacker": "COMMAND   one of login, me, refresh, logout, tokens, tamper, with its own\n          arguments",
-        "policy": "KEY       access-ttl, refresh-ttl (durations like 15m or 7d), rotation (on or\n          off), reuse (revoke-family or reject)\nVALUE     the new value",
+        "policy":
+            "KEY       access-ttl, refresh-ttl (durations like 15m or 7d), rotation (on or\n          off), reuse (revoke-family or reject)\nVALUE     the new value",
         "lesson": "N         a lesson number from `lesson list`",
         "help": "COMMAND   a command to explain",
         "autorefresh": "on|off    on: a 401 makes the app refresh once and retry; no value shows\n          the setting",

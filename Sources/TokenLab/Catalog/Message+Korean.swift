@@ -420,11 +420,13 @@ extension Message {
 
 extension Message {
     static let koreanArguments: [String: String] = [
-        "login": "USER      데모 사용자 이름: hong, alice, admin\nPASSWORD  그 사용자의 비밀번호(데모 전용): gildong-demo, wonderland-demo,\n          admin-demo",
+        "login":
+            "USER      데모 사용자 이름: hong, alice, admin\nPASSWORD  그 사용자의 비밀번호(데모 전용): gildong-demo, wonderland-demo,\n          admin-demo",
         "advance": "DURATION  시계를 움직일 시간. 숫자에 s(초), m(분), h(시간), d(일), w(주)를\n          붙입니다. 예: 16m, 1h30m. 숫자만 쓰면 초 단위입니다",
         "steal": "KIND      access, refresh, both 중 하나",
         "attacker": "COMMAND   login, me, refresh, logout, tokens, tamper 중 하나와 그 인자",
-        "policy": "KEY       access-ttl, refresh-ttl(15m, 7d 같은 시간), rotation(on 또는 off),\n          reuse(revoke-family 또는 reject)\nVALUE     새 값",
+        "policy":
+            "KEY       access-ttl, refresh-ttl(15m, 7d 같은 시간), rotation(on 또는 off),\n          reuse(revoke-family 또는 reject)\nVALUE     새 값",
         "lesson": "N         `lesson list`에 나오는 레슨 번호",
         "help": "COMMAND   설명을 볼 명령어",
         "autorefresh": "on|off    on이면 401을 받았을 때 앱이 한 번 갱신하고 다시 시도합니다.\n          값을 생략하면 현재 설정을 보여 줍니다",

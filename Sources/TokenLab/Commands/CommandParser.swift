@@ -116,7 +116,8 @@ public enum CommandParser {
             return .quit
         default:
             if let keys = KoreanKeyboard.latinKeys(for: name)?.lowercased(),
-                let command = commandNames.first(where: { $0 == keys }) ?? suggestion(for: keys) {
+                let command = commandNames.first(where: { $0 == keys }) ?? suggestion(for: keys)
+            {
                 throw .koreanInputMode(name, command: command)
             }
             throw .unknownCommand(name, suggestion: suggestion(for: name))

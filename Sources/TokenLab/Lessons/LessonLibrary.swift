@@ -24,7 +24,9 @@ public struct LessonLibrary: Sendable {
             for _ in 0..<8 {
                 let candidate = directory.appendingPathComponent("Lessons")
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("en").path, isDirectory: &isDirectory), isDirectory.boolValue {
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("en").path, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                {
                     return LessonLibrary(root: candidate)
                 }
                 let parent = directory.deletingLastPathComponent()
@@ -67,7 +69,9 @@ public struct LessonLibrary: Sendable {
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw LessonError(file: file.path, line: 0, reason: "cannot be read (\(error.localizedDescription)); check that the file exists and is readable")
+            throw LessonError(
+                file: file.path, line: 0,
+                reason: "cannot be read (\(error.localizedDescription)); check that the file exists and is readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonError(file: file.path, line: 0, reason: "is not UTF-8 text; save it as UTF-8")

@@ -43,10 +43,13 @@ public enum LessonParser {
                 current = StepBuilder(title: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), line: lineNumber)
             } else if line.trimmingCharacters(in: .whitespaces) == "```tokenlab" {
                 guard var step = current else {
-                    throw LessonError(file: file, line: lineNumber, reason: "a tokenlab block must be inside a step; add a \"## \" heading above it")
+                    throw LessonError(
+                        file: file, line: lineNumber, reason: "a tokenlab block must be inside a step; add a \"## \" heading above it")
                 }
                 guard !step.sawBlock else {
-                    throw LessonError(file: file, line: lineNumber, reason: "step \"\(step.title)\" has a second tokenlab block; start a new \"## \" step")
+                    throw LessonError(
+                        file: file, line: lineNumber, reason: "step \"\(step.title)\" has a second tokenlab block; start a new \"## \" step"
+                    )
                 }
                 step.sawBlock = true
                 current = step
@@ -94,12 +97,15 @@ public enum LessonParser {
 
         func build(file: String) throws(LessonError) -> Lesson.Step {
             guard sawBlock, !commands.isEmpty else {
-                throw LessonError(file: file, line: line, reason: "step \"\(title)\" has no commands; add a ```tokenlab block with at least one command")
+                throw LessonError(
+                    file: file, line: line, reason: "step \"\(title)\" has no commands; add a ```tokenlab block with at least one command")
             }
             // A step that steers the lesson itself would recurse or end it.
             let steering = ["lesson", "lessons", "next", "n", "back", "again", "quit", "exit", "q"]
             if let bad = commands.first(where: { steering.contains($0.split(separator: " ").first.map { $0.lowercased() } ?? "") }) {
-                throw LessonError(file: file, line: line, reason: "step \"\(title)\" runs \"\(bad)\", which steers the lesson; lessons may not contain it")
+                throw LessonError(
+                    file: file, line: line, reason: "step \"\(title)\" runs \"\(bad)\", which steers the lesson; lessons may not contain it"
+                )
             }
             return Lesson.Step(
                 title: title, narration: LessonParser.trimmed(narration), commands: commands,

@@ -83,7 +83,8 @@ struct StoreRenderer {
         var lines: [String] = []
         for family in families {
             guard let first = firstByFamily[family], let rows = rowsByFamily[family] else { continue }
-            lines.append(style.bold(text(.storeFamily(id: String(family.prefix(8)), user: first.subject, expires: Self.shortDate(first.expiresAt)))))
+            lines.append(
+                style.bold(text(.storeFamily(id: String(family.prefix(8)), user: first.subject, expires: Self.shortDate(first.expiresAt)))))
             lines.append(style.dim(line(headers)))
             for row in rows {
                 let rendered = line(row)

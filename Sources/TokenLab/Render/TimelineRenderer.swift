@@ -50,7 +50,8 @@ struct TimelineRenderer {
             cells[nowColumn] = "^"
 
             let remaining = bar.expiresAt - now
-            let state = remaining > 0
+            let state =
+                remaining > 0
                 ? text(.expiresIn(TimeFormat.duration(remaining)))
                 : text(.expiredAgo(TimeFormat.duration(-remaining)))
             let drawn = cells.joined()

@@ -42,7 +42,8 @@ struct TokenRenderer {
 
         lines += field(text(.signature), wrapped(jws.segments[2]).map(style.cyan))
         let algorithm = jws.algorithm ?? "?"
-        lines += field("", [style.dim(text(.signatureDecoded(characters: jws.segments[2].count, bytes: jws.signature.count, algorithm: algorithm)))])
+        lines += field(
+            "", [style.dim(text(.signatureDecoded(characters: jws.segments[2].count, bytes: jws.signature.count, algorithm: algorithm)))])
         lines += field("", HexDump.lines(jws.signature))
         return lines
     }
@@ -81,7 +82,8 @@ struct TokenRenderer {
         case "exp":
             guard let expiration = try? claims.numericDate("exp") else { return "" }
             let remaining = expiration - now
-            let state = remaining > 0
+            let state =
+                remaining > 0
                 ? text(.expiresIn(TimeFormat.duration(remaining)))
                 : text(.expiredAgo(TimeFormat.duration(-remaining)))
             return "\(TimeFormat.date(expiration)) · \(state)"

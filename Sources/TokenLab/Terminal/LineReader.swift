@@ -134,17 +134,18 @@ private enum Completion {
 
 /// libedit's attempted-completion hook: completes from `Completion.provider`
 /// and never falls back to file names.
-private let completeCallback: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
-    tl_edit_suppress_default_completion()
-    guard let text, let buffer = tl_edit_line_buffer() else { return nil }
+private let completeCallback: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? =
+    { text, _, end in
+        tl_edit_suppress_default_completion()
+        guard let text, let buffer = tl_edit_line_buffer() else { return nil }
 
-    // The line up to the cursor decides which words fit.
-    let length = max(0, min(Int(end), strlen(buffer)))
-    let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-    Completion.matches = Completion.provider?(line) ?? []
-    Completion.index = 0
-    return rl_completion_matches(text, nextMatch)
-}
+        // The line up to the cursor decides which words fit.
+        let length = max(0, min(Int(end), strlen(buffer)))
+        let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+        Completion.matches = Completion.provider?(line) ?? []
+        Completion.index = 0
+        return rl_completion_matches(text, nextMatch)
+    }
 
 /// libedit's generator: returns a malloc'd copy of each match in turn,
 /// then null. libedit frees the copies.

@@ -40,7 +40,8 @@ public struct Transcript: Equatable, Sendable {
     public static func parse(_ text: String, file: String) throws(TranscriptError) -> Transcript {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.first, first.hasPrefix("#! tokenlab") else {
-            throw TranscriptError(file: file, line: 1, reason: "the first line must be the settings line, as in \"#! tokenlab --seed 7 --lang en\"")
+            throw TranscriptError(
+                file: file, line: 1, reason: "the first line must be the settings line, as in \"#! tokenlab --seed 7 --lang en\"")
         }
 
         var seed: UInt64?

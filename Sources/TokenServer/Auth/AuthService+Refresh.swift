@@ -14,9 +14,9 @@ extension AuthService {
         // A successor derived from the parent can be handed out again in
         // the grace window; a random one cannot, and is used without one.
         let successor: String? =
-            if !policy.rotation { nil }
-            else if policy.graceWindow > 0 { try derivedSuccessor(of: presentedHash) }
-            else { newRefreshToken() }
+            if !policy.rotation { nil } else if policy.graceWindow > 0 { try derivedSuccessor(of: presentedHash) } else {
+                newRefreshToken()
+            }
 
         let outcome: RefreshOutcome = try store.transaction { transaction in
             guard let record = try transaction.record(hash: presentedHash) else {
@@ -53,9 +53,10 @@ extension AuthService {
 
             if let successor {
                 let successorHash = Self.hash(successor)
-                try transaction.insert(RefreshTokenRecord(
-                    tokenHash: successorHash, familyID: record.familyID, parentHash: record.tokenHash,
-                    subject: record.subject, issuedAt: now, expiresAt: record.expiresAt, status: .active))
+                try transaction.insert(
+                    RefreshTokenRecord(
+                        tokenHash: successorHash, familyID: record.familyID, parentHash: record.tokenHash,
+                        subject: record.subject, issuedAt: now, expiresAt: record.expiresAt, status: .active))
                 try transaction.markRotated(hash: record.tokenHash, replacedBy: successorHash)
             } else {
                 try transaction.markUsed(hash: record.tokenHash, at: now)
@@ -93,7 +94,8 @@ extension AuthService {
     private func finish(_ outcome: RefreshOutcome, policy: Policy, now: Int64) throws -> TokenGrant {
         switch outcome {
         case .rejected(let error):
-            log.log(LogEntry(level: .warning, event: "refresh.rejected", metadata: [("reason", error.code), ("detail", error.description)]))
+            log.log(
+                LogEntry(level: .warning, event: "refresh.rejected", metadata: [("reason", error.code), ("detail", error.description)]))
             throw error
 
         case .reused(let record, let revoked):
@@ -101,11 +103,14 @@ extension AuthService {
             if familyRevoked && policy.denylist {
                 deny(record.familyID, until: now + policy.accessTokenLifetime)
             }
-            log.log(LogEntry(level: .warning, event: "refresh.reuse_detected", metadata: [
-                ("user.sub", record.subject), ("token.family", record.familyID),
-                ("token.hash", String(record.tokenHash.prefix(12))),
-                ("tokens.revoked", "\(revoked.count)"),
-            ]))
+            log.log(
+                LogEntry(
+                    level: .warning, event: "refresh.reuse_detected",
+                    metadata: [
+                        ("user.sub", record.subject), ("token.family", record.familyID),
+                        ("token.hash", String(record.tokenHash.prefix(12))),
+                        ("tokens.revoked", "\(revoked.count)"),
+                    ]))
             throw AuthError.refreshTokenReused(familyRevoked: familyRevoked)
 
         case .accepted(let record, let successor, let replay):
@@ -113,10 +118,13 @@ extension AuthService {
                 throw AuthError.unknownRefreshToken
             }
             let access = try issueAccessToken(for: user, familyID: record.familyID, now: now, policy: policy)
-            log.log(LogEntry(level: .info, event: replay ? "refresh.grace_replay" : "refresh.succeeded", metadata: [
-                ("user.sub", record.subject), ("token.family", record.familyID), ("token.jti", access.id),
-                ("rotated", successor == nil ? "no" : "yes"),
-            ]))
+            log.log(
+                LogEntry(
+                    level: .info, event: replay ? "refresh.grace_replay" : "refresh.succeeded",
+                    metadata: [
+                        ("user.sub", record.subject), ("token.family", record.familyID), ("token.jti", access.id),
+                        ("rotated", successor == nil ? "no" : "yes"),
+                    ]))
             return TokenGrant(
                 accessToken: access.token, accessTokenID: access.id, refreshToken: successor,
                 refreshTokenExpiresAt: record.expiresAt, expiresIn: policy.accessTokenLifetime,

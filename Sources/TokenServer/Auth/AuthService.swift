@@ -59,9 +59,12 @@ public final class AuthService: @unchecked Sendable {
             self.deniedFamilies = try store.deniedFamilies(now: clock.now)
         } catch {
             self.deniedFamilies = [:]
-            log.log(LogEntry(level: .warning, event: "denylist.load_failed", metadata: [
-                ("error", String(describing: error)),
-            ]))
+            log.log(
+                LogEntry(
+                    level: .warning, event: "denylist.load_failed",
+                    metadata: [
+                        ("error", String(describing: error))
+                    ]))
         }
     }
 
@@ -111,9 +114,12 @@ public final class AuthService: @unchecked Sendable {
         }
 
         let access = try issueAccessToken(for: user, familyID: familyID, now: now, policy: policy)
-        log.log(LogEntry(level: .info, event: "login.succeeded", metadata: [
-            ("user.sub", user.subject), ("token.family", familyID), ("token.jti", access.id),
-        ]))
+        log.log(
+            LogEntry(
+                level: .info, event: "login.succeeded",
+                metadata: [
+                    ("user.sub", user.subject), ("token.family", familyID), ("token.jti", access.id),
+                ]))
         return TokenGrant(
             accessToken: access.token, accessTokenID: access.id, refreshToken: refreshToken,
             refreshTokenExpiresAt: record.expiresAt, expiresIn: policy.accessTokenLifetime,
@@ -139,9 +145,12 @@ public final class AuthService: @unchecked Sendable {
         if policy.denylist {
             deny(first.familyID, until: now + policy.accessTokenLifetime)
         }
-        log.log(LogEntry(level: .info, event: "logout.family_revoked", metadata: [
-            ("user.sub", first.subject), ("token.family", first.familyID), ("tokens", "\(revoked.count)"),
-        ]))
+        log.log(
+            LogEntry(
+                level: .info, event: "logout.family_revoked",
+                metadata: [
+                    ("user.sub", first.subject), ("token.family", first.familyID), ("tokens", "\(revoked.count)"),
+                ]))
     }
 
     /// Verifies a bearer access token and returns its claims. With the

@@ -15,7 +15,8 @@ public struct HTTPResponse: Sendable {
     /// A JSON response; `object` is serialized with sorted keys so the
     /// same value always gives the same bytes.
     static func json(status: Int, _ object: [String: Any], headers: [(name: String, value: String)] = []) -> HTTPResponse {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return HTTPResponse(
             status: status,
             headers: [("Content-Type", "application/json")] + headers,

@@ -47,9 +47,10 @@ public final class MicroHTTPDServer: @unchecked Sendable {
         // MHD keeps `context` for the daemon's lifetime; `self.box` keeps
         // the HandlerBox alive at least that long, because deinit stops
         // the daemon before the box is released.
-        guard let daemon = tl_mhd_start(
-            host, port, UInt32(max(1, threads)), 30, 64 * 1024,
-            callbacks.access, context, callbacks.completed, context)
+        guard
+            let daemon = tl_mhd_start(
+                host, port, UInt32(max(1, threads)), 30, 64 * 1024,
+                callbacks.access, context, callbacks.completed, context)
         else {
             throw HTTPServerError(host: host, port: port, reason: String(cString: strerror(errno)))
         }

@@ -35,7 +35,8 @@ enum RequestParser {
             throw AuthError.unsupportedMediaType("send the body as JSON with Content-Type: application/json, not \(sent)")
         }
         if let charset = parameters.dropFirst().first(where: { $0.hasPrefix("charset=") }),
-            !["charset=utf-8", "charset=\"utf-8\""].contains(charset) {
+            !["charset=utf-8", "charset=\"utf-8\""].contains(charset)
+        {
             throw AuthError.unsupportedMediaType("send JSON as UTF-8 (RFC 8259 section 8.1), not \(Router.printable(charset))")
         }
         // JSONSerialization would also accept UTF-16 and UTF-32, which JSON

@@ -36,14 +36,16 @@ public struct Router: Sendable {
     /// log records.
     func route(_ request: HTTPRequest) -> RoutedResponse {
         guard let allowed = Self.routes[request.path] else {
-            return RoutedResponse(Self.error(
-                status: 404, code: "not_found", description: "no endpoint at \(Self.printable(request.path))"))
+            return RoutedResponse(
+                Self.error(
+                    status: 404, code: "not_found", description: "no endpoint at \(Self.printable(request.path))"))
         }
         guard request.method == allowed else {
-            return RoutedResponse(Self.error(
-                status: 405, code: "invalid_request",
-                description: "\(Self.printable(request.method)) is not allowed here; use \(allowed)",
-                headers: [("Allow", allowed)]))
+            return RoutedResponse(
+                Self.error(
+                    status: 405, code: "invalid_request",
+                    description: "\(Self.printable(request.method)) is not allowed here; use \(allowed)",
+                    headers: [("Allow", allowed)]))
         }
 
         do {
@@ -64,9 +66,12 @@ public struct Router: Sendable {
             }
             return RoutedResponse(response)
         } catch {
-            log.log(LogEntry(level: .warning, event: "request.failed", metadata: [
-                ("http.path", Self.printable(request.path)), ("error", String(describing: type(of: error))),
-            ]))
+            log.log(
+                LogEntry(
+                    level: .warning, event: "request.failed",
+                    metadata: [
+                        ("http.path", Self.printable(request.path)), ("error", String(describing: type(of: error))),
+                    ]))
             return RoutedResponse(Self.error(status: 500, code: "server_error", description: "internal error"))
         }
     }
@@ -114,8 +119,9 @@ public struct Router: Sendable {
 
     private func jwks() -> RoutedResponse {
         let keys = service.publicKeys.map { key in key.mapValues(\.foundationValue) }
-        return RoutedResponse(HTTPResponse.json(
-            status: 200, ["keys": keys], headers: [("Cache-Control", "public, max-age=300")]))
+        return RoutedResponse(
+            HTTPResponse.json(
+                status: 200, ["keys": keys], headers: [("Cache-Control", "public, max-age=300")]))
     }
 
     /// The refresh token of a refresh or logout request: from the JSON body
@@ -176,7 +182,8 @@ public struct Router: Sendable {
                 headers.append(("WWW-Authenticate", "Bearer realm=\"tokenlab\""))
             } else {
                 let description = error.description.replacingOccurrences(of: "\"", with: "'")
-                headers.append(("WWW-Authenticate", "Bearer realm=\"tokenlab\", error=\"\(error.code)\", error_description=\"\(description)\""))
+                headers.append(
+                    ("WWW-Authenticate", "Bearer realm=\"tokenlab\", error=\"\(error.code)\", error_description=\"\(description)\""))
             }
         }
         if case .loginBusy(let retryAfter) = error {

@@ -53,7 +53,8 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore, @unchecked Sendab
             return nil
         }
         guard !names.contains("last_used_at") else { return }
-        try connection.execute("""
+        try connection.execute(
+            """
             BEGIN IMMEDIATE;
             ALTER TABLE refresh_tokens ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
             UPDATE refresh_tokens SET last_used_at = issued_at;

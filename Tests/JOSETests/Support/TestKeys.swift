@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import JOSE
 
 /// Keys and token builders shared by the JOSE tests.
