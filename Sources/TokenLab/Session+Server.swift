@@ -185,6 +185,12 @@ extension Session {
         if description.hasPrefix("signature") {
             return text(.accessTokenBadSignature)
         }
+        if description.hasPrefix("rejected alg \"none\"") {
+            return text(.accessTokenUnsecured)
+        }
+        if description.hasPrefix("alg \"") && description.contains("is not allowed") {
+            return text(.accessTokenWrongAlgorithm(description))
+        }
         if description.hasPrefix("access token revoked") {
             return text(.accessTokenDenylisted)
         }

@@ -127,6 +127,9 @@ public final class Session {
         case .quit: return []
         case .autoRefresh(let enabled): return setAutoRefresh(enabled)
         case .raceRefresh: return try raceRefresh()
+        case .key(let choice): return try key(choice)
+        case .forge(let kind): return try forge(kind)
+        case .crack: return try crack()
         case .policyShow: return policyShow()
         case .policySet(let key, let value): return try policySet(key: key, value: value)
         case .lessonList: return try lessonList()

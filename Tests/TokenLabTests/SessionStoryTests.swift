@@ -247,3 +247,62 @@ struct RaceTests {
         #expect(session.execute("race me").failed)
     }
 }
+
+@Suite("Forgery tools")
+struct ForgeryTests {
+    static func session() throws -> Session {
+        try Session(options: .init(seed: 7, width: 200), wallClockStart: { 0 })
+    }
+
+    @Test("forged tokens are rejected with the right reason")
+    func rejected() throws {
+        let session = try Self.session()
+        #expect(session.execute("forge none").failed)
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("steal access")
+
+        _ = session.execute("forge none")
+        #expect(session.execute("attacker me").output.contains("alg \"none\""))
+        _ = session.execute("forge hs256 secret123")
+        #expect(session.execute("attacker me").output.contains("signature does not match"))
+        #expect(session.execute("crack").output.contains("None of the 30 words matches"))
+    }
+
+    @Test("a weak server secret falls to crack and forge")
+    func weakSecret() throws {
+        let session = try Self.session()
+        #expect(session.execute("key weak").output.contains("secret123"))
+        _ = session.execute("login hong gildong-demo")
+        #expect(session.execute("crack").output.contains("Found it after 25 tries"))
+        _ = session.execute("forge hs256 secret123")
+        let accepted = session.execute("attacker me").output
+        #expect(accepted.contains("200 OK"))
+        #expect(accepted.contains("\"role\": \"admin\""))
+    }
+
+    @Test("RS256 publishes its key and rejects algorithm confusion")
+    func confusion() throws {
+        let session = try Self.session()
+        #expect(session.execute("forge confusion").failed)
+        _ = session.execute("key rs256")
+        _ = session.execute("login hong gildong-demo")
+        #expect(session.execute("me").output.contains("200 OK"))
+        let forged = session.execute("forge confusion").output
+        #expect(forged.contains("GET /.well-known/jwks.json"))
+        #expect(forged.contains("200 OK"))
+        #expect(session.execute("attacker me").output.contains("alg \"HS256\" is not allowed"))
+        #expect(session.execute("crack").failed)
+    }
+
+    @Test("switching the key invalidates tokens signed before")
+    func keySwitch() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("key eddsa")
+        #expect(session.execute("me").output.contains("401 Unauthorized"))
+        _ = session.execute("login hong gildong-demo")
+        #expect(session.execute("me").output.contains("200 OK"))
+        #expect(session.execute("key").output.contains("EdDSA"))
+        #expect(session.execute("key rsa").failed)
+    }
+}

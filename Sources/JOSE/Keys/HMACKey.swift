@@ -30,6 +30,23 @@ public struct HMACKey: JWSSigningKey {
         self.context = try HMACContext(key: secret, digestName: digestName)
     }
 
+    /// Creates an HS256 key from a secret of any length, without the length
+    /// check of `init(secret:)`.
+    ///
+    /// NOTE: this exists only so a lesson can show a short secret falling
+    /// to a dictionary attack, and an attacker signing with a guessed one.
+    /// A server must use `init(secret:)` with random bytes.
+    public static func weakForDemonstration(secret: [UInt8]) throws(JOSEError) -> HMACKey {
+        try HMACKey(unchecked: secret)
+    }
+
+    private init(unchecked secret: [UInt8]) throws(JOSEError) {
+        self.algorithm = .hs256
+        self.keyID = nil
+        self.secret = secret
+        self.context = try HMACContext(key: secret, digestName: "SHA256")
+    }
+
     /// Returns the MAC of `signingInput`.
     public func sign(_ signingInput: [UInt8]) throws(JOSEError) -> [UInt8] {
         try context.authenticate(signingInput)

@@ -193,6 +193,40 @@ extension Message {
             "Both tabs succeeded."
         case .raceLoggedOut:
             "The tabs share the app's storage, so tab 2's failure logged the user out in both tabs."
+        case .accessTokenUnsecured:
+            "Rejected: the header says alg \"none\", an unsigned token. The server never accepts one, in any letter case."
+        case .accessTokenWrongAlgorithm(let detail):
+            "Rejected: \(detail). The key fixes the algorithm; the token's header cannot choose another."
+        case .keyChanged(let algorithm):
+            "The server now signs and verifies with \(algorithm). Tokens signed with the old key no longer verify."
+        case .keyCurrent(let algorithm):
+            "Signing algorithm: \(algorithm)."
+        case .keySymmetricNote:
+            "A secret key: the same 32 random bytes sign and verify, so it is never published."
+        case .keyWeakNote:
+            "Demo-only: the secret is the dictionary word \"secret123\". Never do this."
+        case .keyPublishedNote:
+            "A key pair: the private key signs; the public key verifies and is published at /.well-known/jwks.json (demo-only key)."
+        case .forgeNeedsToken:
+            "There is no token to work from. `login` as the user first (and `steal access`, as an attacker would)."
+        case .forgeNoPublicKey:
+            "The server publishes no public key (a secret key is never published). `key rs256` switches to a key pair."
+        case .forgedNone:
+            "The attacker wrote a token with alg \"none\", role \"admin\" and an empty signature."
+        case .forgedWithSecret(let secret):
+            "The attacker signed a token with role \"admin\" using the guessed secret \"\(secret)\"."
+        case .forgedConfusion(let bytes):
+            "The attacker took the published public key (\(bytes) bytes of JSON) as an HMAC secret and signed a token with alg HS256 and role \"admin\". A verifier that lets the header pick the algorithm would check it with the same bytes."
+        case .forgeHint:
+            "The forged token is now the attacker's access token. Try `attacker me`."
+        case .crackNeedsHS256(let algorithm):
+            "The token is signed with \(algorithm); a dictionary attack works only on an HMAC secret (HS256)."
+        case .crackStart(let words):
+            "Trying \(words) common secrets as the HMAC key of the user's access token, offline, without a single request:"
+        case .crackFound(let word, let tries):
+            "Found it after \(tries) tries: the secret is \"\(word)\". Anyone with one token can now sign any token."
+        case .crackFailed(let words):
+            "None of the \(words) words matches. The server's secret is 32 random bytes: 2^256 possibilities, beyond any dictionary."
         case .refreshTokenAlreadyUsed:
             "Rejected: this refresh token was already used (rotated). The policy is reject, so the family was not revoked."
         case .refreshRejected(let detail):
@@ -381,6 +415,9 @@ extension Message {
         "policy": "show the server's policy, or change one value of it",
         "autorefresh": "let the user's app refresh and retry by itself when a call gets 401",
         "race": "two tabs of the user's app refresh with the same refresh token at once",
+        "key": "show the server's signing key, or switch it (weak is demo-only)",
+        "forge": "the attacker writes an admin token: unsigned, with a guessed secret, or with the public key as a secret",
+        "crack": "try common words as the HMAC secret of a token the attacker holds",
         "lesson": "list the lessons, start one, or leave it",
         "next": "run the lesson's next step",
         "back": "show the previous step again (the lab is rebuilt up to it)",
@@ -464,6 +501,8 @@ extension CommandError {
             case "steal": "steal needs a token kind: `steal access`, `steal refresh` or `steal both`."
             case "policy set": "policy set needs a key and a value, for example `policy set rotation off`."
             case "lesson start": "lesson start needs a lesson number, for example `lesson start 1`."
+            case "forge": "forge needs a method: `forge none`, `forge hs256 SECRET` or `forge confusion`."
+            case "forge hs256": "forge hs256 needs the guessed secret, for example `forge hs256 secret123`."
             default: "\(command) needs more arguments. Type `help`."
             }
         case .unexpectedArguments(let command, let extra):

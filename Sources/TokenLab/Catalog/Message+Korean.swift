@@ -193,6 +193,40 @@ extension Message {
             "두 탭 모두 성공했습니다."
         case .raceLoggedOut:
             "두 탭은 앱의 저장소를 함께 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
+        case .accessTokenUnsecured:
+            "거부됨: 헤더가 alg \"none\", 즉 서명 없는 토큰이라고 합니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
+        case .accessTokenWrongAlgorithm(let detail):
+            "거부됨: \(detail). 알고리즘은 키가 정하며, 토큰 헤더가 다른 알고리즘을 고를 수 없습니다."
+        case .keyChanged(let algorithm):
+            "이제 서버는 \(algorithm)로 서명하고 검증합니다. 이전 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
+        case .keyCurrent(let algorithm):
+            "서명 알고리즘: \(algorithm)."
+        case .keySymmetricNote:
+            "비밀 키: 같은 랜덤 32바이트로 서명하고 검증하므로 절대 공개하지 않습니다."
+        case .keyWeakNote:
+            "데모 전용: 비밀 키가 사전에 있는 단어 \"secret123\"입니다. 실제로는 절대 이렇게 하면 안 됩니다."
+        case .keyPublishedNote:
+            "키 쌍: 개인 키로 서명하고, 공개 키로 검증합니다. 공개 키는 /.well-known/jwks.json에 공개됩니다 (데모 전용 키)."
+        case .forgeNeedsToken:
+            "바탕으로 삼을 토큰이 없습니다. 먼저 사용자로 `login`하세요 (공격자라면 `steal access`도)."
+        case .forgeNoPublicKey:
+            "서버가 공개한 공개 키가 없습니다 (비밀 키는 공개하지 않습니다). `key rs256`으로 키 쌍으로 바꿀 수 있습니다."
+        case .forgedNone:
+            "공격자가 alg \"none\", role \"admin\", 빈 서명으로 토큰을 만들었습니다."
+        case .forgedWithSecret(let secret):
+            "공격자가 추측한 비밀 키 \"\(secret)\"로 role \"admin\"인 토큰에 서명했습니다."
+        case .forgedConfusion(let bytes):
+            "공격자가 공개된 공개 키(JSON \(bytes)바이트)를 HMAC 비밀 키로 삼아 alg HS256, role \"admin\"인 토큰에 서명했습니다. 헤더가 알고리즘을 고르게 두는 검증기라면 같은 바이트로 이 서명을 확인해 버립니다."
+        case .forgeHint:
+            "위조한 토큰이 이제 공격자의 액세스 토큰입니다. `attacker me`를 실행해 보세요."
+        case .crackNeedsHS256(let algorithm):
+            "이 토큰은 \(algorithm)로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 통합니다."
+        case .crackStart(let words):
+            "흔한 비밀 키 \(words)개를 사용자 액세스 토큰의 HMAC 키로 하나씩 대입해 봅니다. 서버에 요청을 하나도 보내지 않는 오프라인 공격입니다:"
+        case .crackFound(let word, let tries):
+            "\(tries)번 만에 찾았습니다: 비밀 키는 \"\(word)\"입니다. 이제 토큰 하나만 가진 사람도 어떤 토큰이든 서명할 수 있습니다."
+        case .crackFailed(let words):
+            "\(words)개 단어 중 맞는 것이 없습니다. 서버의 비밀 키는 랜덤 32바이트로, 경우의 수가 2^256이라 어떤 사전으로도 찾을 수 없습니다."
         case .refreshTokenAlreadyUsed:
             "거부됨: 이미 사용된(로테이션된) 리프레시 토큰입니다. 정책이 reject라서 패밀리는 폐기하지 않았습니다."
         case .refreshRejected(let detail):
@@ -381,6 +415,9 @@ extension Message {
         "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
         "autorefresh": "호출이 401을 받으면 사용자의 앱이 스스로 갱신하고 다시 시도하게 합니다",
         "race": "사용자 앱의 탭 두 개가 같은 리프레시 토큰으로 동시에 갱신합니다",
+        "key": "서버의 서명 키를 보여 주거나 바꿉니다 (weak는 데모 전용)",
+        "forge": "공격자가 admin 토큰을 만듭니다: 서명 없이, 추측한 비밀 키로, 또는 공개 키를 비밀 키로 써서",
+        "crack": "공격자가 가진 토큰의 HMAC 비밀 키로 흔한 단어를 대입해 봅니다",
         "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
         "next": "레슨의 다음 단계를 실행합니다",
         "back": "이전 단계를 다시 보여 줍니다 (그 단계까지 실습 환경을 다시 만듦)",
@@ -469,6 +506,8 @@ extension CommandError {
             case "steal": "steal에는 토큰 종류가 필요합니다: `steal access`, `steal refresh`, `steal both`."
             case "policy set": "policy set에는 키와 값이 필요합니다. 예: `policy set rotation off`."
             case "lesson start": "lesson start에는 레슨 번호가 필요합니다. 예: `lesson start 1`."
+            case "forge": "forge에는 방법이 필요합니다: `forge none`, `forge hs256 SECRET`, `forge confusion`."
+            case "forge hs256": "forge hs256에는 추측한 비밀 키가 필요합니다. 예: `forge hs256 secret123`."
             default: "\(command) 명령에 인자가 더 필요합니다. `help \(command)`로 확인하세요."
             }
         case .unexpectedArguments(let command, let extra):

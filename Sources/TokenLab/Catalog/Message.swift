@@ -106,6 +106,23 @@ public enum Message: Sendable {
     case refreshTokenExpired
     case refreshTokenRevoked
     case refreshTokenAlreadyUsed
+    case accessTokenUnsecured
+    case accessTokenWrongAlgorithm(String)
+    case keyChanged(String)
+    case keyCurrent(String)
+    case keySymmetricNote
+    case keyWeakNote
+    case keyPublishedNote
+    case forgeNeedsToken
+    case forgeNoPublicKey
+    case forgedNone
+    case forgedWithSecret(String)
+    case forgedConfusion(bytes: Int)
+    case forgeHint
+    case crackNeedsHS256(String)
+    case crackStart(words: Int)
+    case crackFound(String, tries: Int)
+    case crackFailed(words: Int)
     case refreshTokenIdle
     case accessTokenDenylisted
     case raceExplained

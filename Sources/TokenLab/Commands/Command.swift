@@ -10,6 +10,28 @@ public enum TokenKind: String, Sendable, CaseIterable {
     case refresh
 }
 
+/// A signing key the lab's server can switch to.
+public enum KeyChoice: String, Sendable, CaseIterable {
+    /// HS256 with the lab's 32 random bytes (the default).
+    case hs256
+    /// HS256 with a dictionary word. Demo-only.
+    case weak
+    /// RS256 with the fixed demo RSA key, published as a JWK.
+    case rs256
+    /// EdDSA with the fixed demo Ed25519 key, published as a JWK.
+    case eddsa
+}
+
+/// How the attacker forges an access token.
+public enum ForgeKind: Equatable, Sendable {
+    /// `alg: none` and no signature.
+    case none
+    /// HS256 with a guessed secret.
+    case hs256(String)
+    /// HS256 with the server's published public key as the secret.
+    case confusion
+}
+
 /// One REPL command, parsed and checked.
 public enum Command: Equatable, Sendable {
     /// The command list, or one command's usage when a topic is given.
@@ -32,6 +54,10 @@ public enum Command: Equatable, Sendable {
     case steal([TokenKind])
     case reset
     case quit
+    /// Show or replace the server's signing key.
+    case key(KeyChoice?)
+    case forge(ForgeKind)
+    case crack
     /// Two tabs of the user's app refresh with the same refresh token.
     case raceRefresh
     /// Turn the user's app's refresh-and-retry on 401 on or off; nil shows it.
@@ -54,7 +80,9 @@ extension Command {
     /// or policy), so a lesson's notes may no longer match its output.
     var changesLab: Bool {
         switch self {
-        case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh: true
+        case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh,
+            .key(.some), .forge:
+            true
         default: false
         }
     }

@@ -9,7 +9,7 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
-        "steal", "race", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
+        "steal", "race", "key", "forge", "crack", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -93,6 +93,32 @@ public enum CommandParser {
                 throw .unknownSubcommand(command: "race", found: what, expected: ["refresh"])
             }
             return .raceRefresh
+        case "key":
+            try expectNoMore(arguments, after: 1, command: name)
+            guard let value = arguments.first else { return .key(nil) }
+            guard let choice = KeyChoice(rawValue: value.lowercased()) else {
+                throw .unknownSubcommand(command: "key", found: value, expected: KeyChoice.allCases.map(\.rawValue))
+            }
+            return .key(choice)
+        case "forge":
+            guard let kind = arguments.first?.lowercased() else { throw .missingArguments(command: "forge") }
+            switch kind {
+            case "none":
+                try expectNoMore(arguments, after: 1, command: "forge none")
+                return .forge(.none)
+            case "confusion":
+                try expectNoMore(arguments, after: 1, command: "forge confusion")
+                return .forge(.confusion)
+            case "hs256":
+                guard arguments.count >= 2 else { throw .missingArguments(command: "forge hs256") }
+                try expectNoMore(arguments, after: 2, command: "forge hs256")
+                return .forge(.hs256(arguments[1]))
+            default:
+                throw .unknownSubcommand(command: "forge", found: arguments[0], expected: ["none", "hs256 SECRET", "confusion"])
+            }
+        case "crack":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .crack
         case "autorefresh":
             try expectNoMore(arguments, after: 1, command: name)
             guard let value = arguments.first else { return .autoRefresh(nil) }

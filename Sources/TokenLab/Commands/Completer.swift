@@ -39,6 +39,8 @@ public struct Completer: Sendable {
         case ["policy"]: ["show", "set"]
         case ["autorefresh"]: ["on", "off"]
         case ["race"]: ["refresh"]
+        case ["key"]: KeyChoice.allCases.map(\.rawValue)
+        case ["forge"]: ["confusion", "hs256", "none"]
         case ["policy", "set"]: Session.policyKeys
         case ["policy", "set", "rotation"], ["policy", "set", "denylist"]: ["on", "off"]
         case ["policy", "set", "reuse"]: Policy.ReuseResponse.allCases.map(\.rawValue)

