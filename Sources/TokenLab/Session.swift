@@ -46,6 +46,8 @@ public final class Session {
     var lessonRun: LessonRun?
     /// Above 0 while a lesson step runs its own commands.
     var lessonStepDepth = 0
+    /// How much of each step to show; `verbose` and `quiet` change it.
+    public internal(set) var detail = Detail.normal
 
     /// Starts a world for the session.
     ///
@@ -130,6 +132,9 @@ public final class Session {
         case .key(let choice): return try key(choice)
         case .forge(let kind): return try forge(kind)
         case .crack: return try crack()
+        case .detail(let level):
+            detail = level
+            return [text(.detailChanged(level))]
         case .policyShow: return policyShow()
         case .policySet(let key, let value): return try policySet(key: key, value: value)
         case .lessonList: return try lessonList()

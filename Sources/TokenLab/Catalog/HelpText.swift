@@ -23,6 +23,7 @@ enum HelpText {
         ("next", "next"),
         ("back", "back"),
         ("again", "again"),
+        ("verbose", "verbose | normal | quiet"),
         ("reset", "reset"),
         ("help", "help"),
         ("quit", "quit"),
@@ -52,6 +53,7 @@ enum HelpText {
         "back": ["back"],
         "again": ["again"],
         "reset": ["reset"],
+        "verbose": ["quiet", "refresh", "verbose"],
         "help": ["help advance"],
         "quit": ["quit"],
     ]

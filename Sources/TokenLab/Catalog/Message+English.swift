@@ -14,6 +14,12 @@ extension Message {
             "Demo accounts (demo-only passwords): \(accounts)"
         case .bannerHelp:
             "Type `help` for the commands, `quit` to leave."
+        case .detailChanged(let level):
+            switch level {
+            case .quiet: "Quiet: status lines, outcomes and store changes only."
+            case .normal: "Normal detail: exchanges, tokens and the store, as the lessons show them."
+            case .verbose: "Verbose: every header, and each token segment's bytes in hex."
+            }
         case .goodbye:
             "Bye."
         case .resetDone(let start):
@@ -411,6 +417,7 @@ extension Message {
         "steal": "copy the user's access or refresh token (or both) to the attacker",
         "attacker": "run a command as the attacker: login, me, refresh, logout, tokens, tamper",
         "reset": "start over: new server, empty store, standard policy, clock back at the start",
+        "verbose": "show more (verbose), the usual (normal) or less (quiet) of each step",
         "timeline": "draw each access token's lifetime against the virtual clock",
         "policy": "show the server's policy, or change one value of it",
         "autorefresh": "let the user's app refresh and retry by itself when a call gets 401",

@@ -14,6 +14,12 @@ extension Message {
             "데모 계정(데모 전용 비밀번호): \(accounts)"
         case .bannerHelp:
             "명령어 목록은 `help`, 종료는 `quit`입니다."
+        case .detailChanged(let level):
+            switch level {
+            case .quiet: "간단히: 상태 줄, 결과, 저장소 변경만 보여 줍니다."
+            case .normal: "보통: 레슨에서 보는 것처럼 요청과 응답, 토큰, 저장소를 보여 줍니다."
+            case .verbose: "자세히: 모든 헤더와 토큰 세그먼트의 16진수 바이트까지 보여 줍니다."
+            }
         case .goodbye:
             "종료합니다."
         case .resetDone(let start):
@@ -411,6 +417,7 @@ extension Message {
         "steal": "사용자의 액세스 토큰이나 리프레시 토큰(또는 둘 다)을 공격자에게 복사합니다",
         "attacker": "공격자로 명령을 실행합니다: login, me, refresh, logout, tokens, tamper",
         "reset": "처음부터 다시: 새 서버, 빈 저장소, 기본 정책, 시계도 처음으로",
+        "verbose": "각 단계를 더 자세히(verbose), 보통으로(normal), 간단히(quiet) 보여 줍니다",
         "timeline": "각 액세스 토큰의 수명을 가상 시계 위에 그립니다",
         "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
         "autorefresh": "호출이 401을 받으면 사용자의 앱이 스스로 갱신하고 다시 시도하게 합니다",

@@ -12,6 +12,7 @@ public enum Message: Sendable {
     case bannerAccounts(String)
     case bannerHelp
     case goodbye
+    case detailChanged(Detail)
     case resetDone(start: String)
     case unexpectedError(String)
     case commandError(CommandError)

@@ -10,6 +10,16 @@ public enum TokenKind: String, Sendable, CaseIterable {
     case refresh
 }
 
+/// How much of each step the REPL shows.
+public enum Detail: String, Sendable, CaseIterable {
+    /// Status lines, outcomes and store changes; no headers, bodies or token anatomy.
+    case quiet
+    /// Everything a lesson needs (the default).
+    case normal
+    /// Also every header and each segment's bytes in hex.
+    case verbose
+}
+
 /// A signing key the lab's server can switch to.
 public enum KeyChoice: String, Sendable, CaseIterable {
     /// HS256 with the lab's 32 random bytes (the default).
@@ -54,6 +64,8 @@ public enum Command: Equatable, Sendable {
     case steal([TokenKind])
     case reset
     case quit
+    /// Set how much of each step is shown.
+    case detail(Detail)
     /// Show or replace the server's signing key.
     case key(KeyChoice?)
     case forge(ForgeKind)

@@ -9,7 +9,7 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
-        "steal", "race", "key", "forge", "crack", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
+        "steal", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -116,6 +116,9 @@ public enum CommandParser {
             default:
                 throw .unknownSubcommand(command: "forge", found: arguments[0], expected: ["none", "hs256 SECRET", "confusion"])
             }
+        case "verbose", "normal", "quiet":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .detail(Detail(rawValue: name) ?? .normal)
         case "crack":
             try expectNoMore(arguments, after: 0, command: name)
             return .crack
