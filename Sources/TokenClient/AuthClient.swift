@@ -165,6 +165,26 @@ public final class AuthClient: Sendable {
         return exchange
     }
 
+    /// Sends what a page of another site can make this browser send: an
+    /// HTML form posting nothing to `path`. No Authorization header (a
+    /// page cannot read the app's tokens), a form Content-Type, and only
+    /// the cookies SameSite lets cross sites. A `Set-Cookie` in the answer
+    /// is stored, as the browser would.
+    public func crossSiteFormPost(path: String) throws(TransportError) -> HTTPExchange {
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/x-www-form-urlencoded")]
+        let url = transport.baseURL.appendingPathComponent(path)
+        if let cookieJar, let cookie = cookieJar.crossSiteCookieHeader(for: url, method: "POST") {
+            headers.append(("Cookie", cookie))
+        }
+        let exchange = try transport.send(method: "POST", path: path, headers: headers)
+        if let cookieJar {
+            for header in exchange.response.headers where header.name.lowercased() == "set-cookie" {
+                cookieJar.store(setCookie: header.value, from: url)
+            }
+        }
+        return exchange
+    }
+
     /// Whether the cookie jar holds a cookie the refresh endpoint would
     /// receive, as in cookie delivery.
     public var holdsRefreshCookie: Bool {

@@ -115,6 +115,24 @@ public final class CookieJar: @unchecked Sendable {
         }.sorted { $0.path.count > $1.path.count }
     }
 
+    /// The `Cookie` header a browser attaches when a page of another site
+    /// makes it send `method` to `url` (a form post, an image): SameSite
+    /// `Strict` cookies stay home, `Lax` ones (and those without SameSite,
+    /// which browsers treat as `Lax`) go only with a top-level GET, and
+    /// `None` ones always go.
+    public func crossSiteCookieHeader(for url: URL, method: String) -> String? {
+        let topLevelGET = method.uppercased() == "GET"
+        let matching = cookies(for: url).filter { cookie in
+            switch cookie.sameSite?.lowercased() {
+            case "strict": false
+            case "none": true
+            default: topLevelGET
+            }
+        }
+        guard !matching.isEmpty else { return nil }
+        return matching.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+    }
+
     /// What a page's script at `url` reads from `document.cookie`: the
     /// matching cookies without the `HttpOnly` ones.
     public func scriptCookies(for url: URL) -> String {

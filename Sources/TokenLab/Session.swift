@@ -132,6 +132,8 @@ public final class Session {
         case .key(let choice): return try key(choice)
         case .forge(let kind): return try forge(kind)
         case .crack: return try crack()
+        case .xss: return try xss()
+        case .csrf(let target): return try csrf(target)
         case .detail(let level):
             detail = level
             return [text(.detailChanged(level))]

@@ -306,3 +306,50 @@ struct ForgeryTests {
         #expect(session.execute("key rsa").failed)
     }
 }
+
+@Suite("Browser attacks")
+struct BrowserAttackTests {
+    static func session() throws -> Session {
+        try Session(options: .init(seed: 7, width: 200), wallClockStart: { 0 })
+    }
+
+    @Test("xss reads both tokens from script-visible storage")
+    func xssBody() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        #expect(session.execute("xss").output.contains("sent 2 tokens"))
+        #expect(session.world.attacker.storage.refreshToken == session.world.user.storage.refreshToken)
+        #expect(session.execute("attacker refresh").output.contains("200 OK"))
+    }
+
+    @Test("xss cannot read an HttpOnly refresh cookie")
+    func xssCookie() throws {
+        let session = try Self.session()
+        _ = session.execute("policy set delivery cookie")
+        _ = session.execute("login hong gildong-demo")
+        let output = session.execute("xss").output
+        #expect(output.contains("document.cookie            = \"\""))
+        #expect(output.contains("1 HttpOnly cookie"))
+        #expect(session.world.attacker.storage.refreshToken == nil)
+        #expect(session.world.attacker.storage.accessToken != nil)
+    }
+
+    @Test("SameSite decides whether a forged logout carries the cookie")
+    func csrf() throws {
+        let session = try Self.session()
+        _ = session.execute("policy set delivery cookie")
+        _ = session.execute("login hong gildong-demo")
+        let strict = session.execute("csrf logout").output
+        #expect(strict.contains("400 Bad Request"))
+        #expect(!strict.contains("Cookie: refresh_token"))
+        #expect(session.world.user.holdsRefreshCookie)
+
+        _ = session.execute("policy set cookie-samesite none")
+        _ = session.execute("login hong gildong-demo")
+        let none = session.execute("csrf logout").output
+        #expect(none.contains("Cookie: refresh_token="))
+        #expect(none.contains("204 No Content"))
+        #expect(!session.world.user.holdsRefreshCookie)
+        #expect(session.execute("csrf sideways").failed)
+    }
+}

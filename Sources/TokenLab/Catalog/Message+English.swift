@@ -233,6 +233,24 @@ extension Message {
             "Found it after \(tries) tries: the secret is \"\(word)\". Anyone with one token can now sign any token."
         case .crackFailed(let words):
             "None of the \(words) words matches. The server's secret is 32 random bytes: 2^256 possibilities, beyond any dictionary."
+        case .xssStart:
+            "A script injected into the app's page runs with the page's rights and reads what scripts can read:"
+        case .xssNothing:
+            "(nothing)"
+        case .xssHttpOnlyHidden(let count):
+            "  The jar holds \(count) HttpOnly \(count == 1 ? "cookie" : "cookies"), which document.cookie never shows."
+        case .xssSent(let count):
+            "The script sent \(count) \(count == 1 ? "token" : "tokens") to the attacker. Try `attacker tokens`."
+        case .xssNothingSent:
+            "The script found no token to send."
+        case .csrfStart(let path):
+            "A page on another site makes the user's browser post an empty form to \(path). The page cannot read the app's tokens, but the browser decides which cookies go along:"
+        case .csrfNoCookie:
+            "The browser attached no cookie: SameSite kept it home, so the server sees a request without credentials."
+        case .csrfSucceeded:
+            "The browser attached the cookie, and the server cannot tell this request from the user's own: the forged request worked."
+        case .csrfCookieSentButRefused:
+            "The browser attached the cookie, but the server refused the request anyway."
         case .refreshTokenAlreadyUsed:
             "Rejected: this refresh token was already used (rotated). The policy is reject, so the family was not revoked."
         case .refreshRejected(let detail):
@@ -422,6 +440,8 @@ extension Message {
         "policy": "show the server's policy, or change one value of it",
         "autorefresh": "let the user's app refresh and retry by itself when a call gets 401",
         "race": "two tabs of the user's app refresh with the same refresh token at once",
+        "xss": "a script injected into the app's page reads tokens and cookies it can see",
+        "csrf": "a page of another site makes the user's browser post to refresh or logout",
         "key": "show the server's signing key, or switch it (weak is demo-only)",
         "forge": "the attacker writes an admin token: unsigned, with a guessed secret, or with the public key as a secret",
         "crack": "try common words as the HMAC secret of a token the attacker holds",
@@ -508,6 +528,7 @@ extension CommandError {
             case "steal": "steal needs a token kind: `steal access`, `steal refresh` or `steal both`."
             case "policy set": "policy set needs a key and a value, for example `policy set rotation off`."
             case "lesson start": "lesson start needs a lesson number, for example `lesson start 1`."
+            case "csrf": "csrf needs an endpoint: `csrf refresh` or `csrf logout`."
             case "forge": "forge needs a method: `forge none`, `forge hs256 SECRET` or `forge confusion`."
             case "forge hs256": "forge hs256 needs the guessed secret, for example `forge hs256 secret123`."
             default: "\(command) needs more arguments. Type `help`."

@@ -233,6 +233,24 @@ extension Message {
             "\(tries)번 만에 찾았습니다: 비밀 키는 \"\(word)\"입니다. 이제 토큰 하나만 가진 사람도 어떤 토큰이든 서명할 수 있습니다."
         case .crackFailed(let words):
             "\(words)개 단어 중 맞는 것이 없습니다. 서버의 비밀 키는 랜덤 32바이트로, 경우의 수가 2^256이라 어떤 사전으로도 찾을 수 없습니다."
+        case .xssStart:
+            "앱 페이지에 주입된 스크립트가 페이지의 권한으로 실행되어, 스크립트가 읽을 수 있는 것을 읽습니다:"
+        case .xssNothing:
+            "(없음)"
+        case .xssHttpOnlyHidden(let count):
+            "  쿠키 저장소에는 HttpOnly 쿠키가 \(count)개 있지만, document.cookie에는 절대 나타나지 않습니다."
+        case .xssSent(let count):
+            "스크립트가 토큰 \(count)개를 공격자에게 보냈습니다. `attacker tokens`를 실행해 보세요."
+        case .xssNothingSent:
+            "스크립트는 보낼 토큰을 찾지 못했습니다."
+        case .csrfStart(let path):
+            "다른 사이트의 페이지가 사용자의 브라우저로 하여금 \(path)에 빈 폼을 전송하게 합니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
+        case .csrfNoCookie:
+            "브라우저가 쿠키를 붙이지 않았습니다. SameSite 때문에 쿠키가 보내지지 않았으므로, 서버는 자격 증명 없는 요청만 받습니다."
+        case .csrfSucceeded:
+            "브라우저가 쿠키를 붙였고, 서버는 이 요청과 사용자가 직접 보낸 요청을 구별할 수 없습니다. 위조된 요청이 성공했습니다."
+        case .csrfCookieSentButRefused:
+            "브라우저가 쿠키를 붙였지만, 서버가 다른 이유로 요청을 거부했습니다."
         case .refreshTokenAlreadyUsed:
             "거부됨: 이미 사용된(로테이션된) 리프레시 토큰입니다. 정책이 reject라서 패밀리는 폐기하지 않았습니다."
         case .refreshRejected(let detail):
@@ -422,6 +440,8 @@ extension Message {
         "policy": "서버 정책을 보여 주거나 값 하나를 바꿉니다",
         "autorefresh": "호출이 401을 받으면 사용자의 앱이 스스로 갱신하고 다시 시도하게 합니다",
         "race": "사용자 앱의 탭 두 개가 같은 리프레시 토큰으로 동시에 갱신합니다",
+        "xss": "앱 페이지에 주입된 스크립트가 자신이 볼 수 있는 토큰과 쿠키를 읽습니다",
+        "csrf": "다른 사이트의 페이지가 사용자의 브라우저로 refresh나 logout에 요청을 보내게 합니다",
         "key": "서버의 서명 키를 보여 주거나 바꿉니다 (weak는 데모 전용)",
         "forge": "공격자가 admin 토큰을 만듭니다: 서명 없이, 추측한 비밀 키로, 또는 공개 키를 비밀 키로 써서",
         "crack": "공격자가 가진 토큰의 HMAC 비밀 키로 흔한 단어를 대입해 봅니다",
@@ -513,6 +533,7 @@ extension CommandError {
             case "steal": "steal에는 토큰 종류가 필요합니다: `steal access`, `steal refresh`, `steal both`."
             case "policy set": "policy set에는 키와 값이 필요합니다. 예: `policy set rotation off`."
             case "lesson start": "lesson start에는 레슨 번호가 필요합니다. 예: `lesson start 1`."
+            case "csrf": "csrf에는 엔드포인트가 필요합니다: `csrf refresh` 또는 `csrf logout`."
             case "forge": "forge에는 방법이 필요합니다: `forge none`, `forge hs256 SECRET`, `forge confusion`."
             case "forge hs256": "forge hs256에는 추측한 비밀 키가 필요합니다. 예: `forge hs256 secret123`."
             default: "\(command) 명령에 인자가 더 필요합니다. `help \(command)`로 확인하세요."

@@ -107,6 +107,15 @@ public enum Message: Sendable {
     case refreshTokenExpired
     case refreshTokenRevoked
     case refreshTokenAlreadyUsed
+    case xssStart
+    case xssNothing
+    case xssHttpOnlyHidden(Int)
+    case xssSent(Int)
+    case xssNothingSent
+    case csrfStart(String)
+    case csrfNoCookie
+    case csrfSucceeded
+    case csrfCookieSentButRefused
     case accessTokenUnsecured
     case accessTokenWrongAlgorithm(String)
     case keyChanged(String)

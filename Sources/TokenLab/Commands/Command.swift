@@ -20,6 +20,12 @@ public enum Detail: String, Sendable, CaseIterable {
     case verbose
 }
 
+/// The endpoint a cross-site form post targets.
+public enum CSRFTarget: String, Sendable, CaseIterable {
+    case refresh
+    case logout
+}
+
 /// A signing key the lab's server can switch to.
 public enum KeyChoice: String, Sendable, CaseIterable {
     /// HS256 with the lab's 32 random bytes (the default).
@@ -64,6 +70,10 @@ public enum Command: Equatable, Sendable {
     case steal([TokenKind])
     case reset
     case quit
+    /// A script injected into the app's page reads what it can.
+    case xss
+    /// A page of another site makes the user's browser post to an endpoint.
+    case csrf(CSRFTarget)
     /// Set how much of each step is shown.
     case detail(Detail)
     /// Show or replace the server's signing key.
@@ -93,7 +103,7 @@ extension Command {
     var changesLab: Bool {
         switch self {
         case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh,
-            .key(.some), .forge:
+            .key(.some), .forge, .xss, .csrf:
             true
         default: false
         }

@@ -9,7 +9,7 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
-        "steal", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
+        "steal", "xss", "csrf", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -119,6 +119,16 @@ public enum CommandParser {
         case "verbose", "normal", "quiet":
             try expectNoMore(arguments, after: 0, command: name)
             return .detail(Detail(rawValue: name) ?? .normal)
+        case "xss":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .xss
+        case "csrf":
+            guard let value = arguments.first else { throw .missingArguments(command: "csrf") }
+            try expectNoMore(arguments, after: 1, command: name)
+            guard let target = CSRFTarget(rawValue: value.lowercased()) else {
+                throw .unknownSubcommand(command: "csrf", found: value, expected: CSRFTarget.allCases.map(\.rawValue))
+            }
+            return .csrf(target)
         case "crack":
             try expectNoMore(arguments, after: 0, command: name)
             return .crack

@@ -39,6 +39,7 @@ public struct Completer: Sendable {
         case ["policy"]: ["show", "set"]
         case ["autorefresh"]: ["on", "off"]
         case ["race"]: ["refresh"]
+        case ["csrf"]: CSRFTarget.allCases.map(\.rawValue)
         case ["key"]: KeyChoice.allCases.map(\.rawValue)
         case ["forge"]: ["confusion", "hs256", "none"]
         case ["policy", "set"]: Session.policyKeys
