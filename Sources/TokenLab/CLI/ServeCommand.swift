@@ -12,6 +12,10 @@ public enum ServeCommand {
         var policyPath: String?
         var threads = 8
         var secretPath: String?
+        /// A PEM private key to sign access tokens with, instead of HS256.
+        var signingKeyPath: String?
+        var algorithm: JWSAlgorithm?
+        var keyID: String?
         var language: String?
         var help = false
     }
@@ -57,6 +61,16 @@ public enum ServeCommand {
                 parsed.threads = threads
             case "--secret-file":
                 parsed.secretPath = try value(argument)
+            case "--signing-key":
+                parsed.signingKeyPath = try value(argument)
+            case "--alg":
+                let text = try value(argument)
+                guard let algorithm = JWSAlgorithm(rawValue: text), algorithm.family != .hmac else {
+                    throw ServeUsageError(.invalidAlgorithm(text))
+                }
+                parsed.algorithm = algorithm
+            case "--kid":
+                parsed.keyID = try value(argument)
             case "--lang":
                 parsed.language = try value(argument)
             case "--help", "-h":
@@ -64,6 +78,12 @@ public enum ServeCommand {
             default:
                 throw ServeUsageError(.unknownOption(argument))
             }
+        }
+        if (parsed.algorithm != nil || parsed.keyID != nil) && parsed.signingKeyPath == nil {
+            throw ServeUsageError(.algorithmNeedsKey)
+        }
+        if parsed.signingKeyPath != nil && parsed.algorithm == nil {
+            throw ServeUsageError(.keyNeedsAlgorithm)
         }
         return parsed
     }
@@ -116,7 +136,7 @@ public enum ServeCommand {
             say(error.message)
             return 2
         }
-        if parsed.secretPath == nil {
+        if parsed.secretPath == nil && parsed.signingKeyPath == nil {
             say(.randomSecret)
         }
 
@@ -145,9 +165,21 @@ public enum ServeCommand {
         let server: TokenServer
         do {
             let users = try productionUsers(random: random)
-            let service = try AuthService(
-                users: users, key: try HMACKey(secret: secret), store: store, policy: policy,
-                clock: clock, random: random, log: log)
+            let service: AuthService
+            if let keyPath = parsed.signingKeyPath, let algorithm = parsed.algorithm {
+                // The HMAC secret still keys grace-window successors; the
+                // private key signs access tokens and its public half is
+                // published at /.well-known/jwks.json.
+                let signer = try asymmetricSigner(path: keyPath, algorithm: algorithm, keyID: parsed.keyID)
+                service = AuthService(
+                    users: users, signer: signer, successorKey: try HMACKey(secret: secret), store: store, policy: policy,
+                    clock: clock, random: random, log: log)
+                say(.signingWith(algorithm: algorithm.rawValue, keyID: signer.publicKeys.first?["kid"]?.stringValue ?? ""))
+            } else {
+                service = try AuthService(
+                    users: users, key: try HMACKey(secret: secret), store: store, policy: policy,
+                    clock: clock, random: random, log: log)
+            }
             server = try TokenServer(
                 service: service, store: store, log: log, host: parsed.host, port: parsed.port,
                 threads: parsed.threads, requestLog: RequestLog(sink: log, clock: SystemMonotonicClock()))
@@ -229,5 +261,33 @@ final class StandardErrorLogSink: LogSink, @unchecked Sendable {
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
             Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+}
+
+/// A start-up failure with its own message.
+struct ServeStartError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension ServeCommand {
+    /// Reads a PEM private key for `algorithm`; without `--kid` the key id
+    /// is the key's RFC 7638 thumbprint, so it changes when the key does.
+    fileprivate static func asymmetricSigner(path: String, algorithm: JWSAlgorithm, keyID: String?) throws -> AsymmetricTokenSigner {
+        let pem: String
+        do {
+            pem = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ServeStartError("cannot read the signing key \(path): \(error.localizedDescription)")
+        }
+        var key = try AsymmetricKey(pem: pem, algorithm: algorithm, keyID: keyID)
+        if keyID == nil {
+            let thumbprint = try key.publicKey().jwk(includingPrivate: false).thumbprintBase64URL()
+            key = try AsymmetricKey(pem: pem, algorithm: algorithm, keyID: thumbprint)
+        }
+        return try AsymmetricTokenSigner(
+            key: key, type: AuthService.accessTokenType, requiredClaims: ["exp", "sub"],
+            issuer: AuthService.issuer, audience: AuthService.audience)
     }
 }

@@ -19,6 +19,10 @@ public enum ServeMessage: Sendable {
     case policyInvalid(PolicyError)
     case secretUnreadable(path: String, reason: String)
     case secretTooShort(path: String, bytes: Int)
+    case invalidAlgorithm(String)
+    case algorithmNeedsKey
+    case keyNeedsAlgorithm
+    case signingWith(algorithm: String, keyID: String)
     case storeFailed(String)
     case startFailed(String)
     case randomSecret
@@ -52,11 +56,25 @@ public enum ServeMessage: Sendable {
               --threads N         HTTP worker threads, 1 to 64 (default 8)
               --secret-file FILE  the HS256 signing secret, at least 32 bytes;
                                   without it a random secret is made at start
+              --signing-key FILE  sign with this PEM private key instead of HS256;
+                                  its public key is served at /.well-known/jwks.json
+              --alg ALG           the key's algorithm: RS256, RS384, RS512, PS256,
+                                  ES256, ES384 or EdDSA (required with --signing-key)
+              --kid ID            the key id in token headers and the JWK Set
+                                  (default: the key's RFC 7638 thumbprint)
               --lang en|ko        the language of these messages
               -h, --help          show this help
 
             Logs go to standard error: one line per request and per security event.
             """
+        case .invalidAlgorithm(let text):
+            "--alg \(text) is not an asymmetric algorithm; use RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA"
+        case .algorithmNeedsKey:
+            "--alg and --kid go with --signing-key FILE; without a key the server signs with HS256"
+        case .keyNeedsAlgorithm:
+            "--signing-key needs --alg to say which algorithm the key is for, for example --alg RS256"
+        case .signingWith(let algorithm, let keyID):
+            "signing access tokens with \(algorithm), kid \(keyID); the public key is at /.well-known/jwks.json"
         case .unknownOption(let option):
             "unknown option \"\(option)\"; run tokenlab serve --help for the options"
         case .missingValue(let option):
@@ -115,11 +133,25 @@ public enum ServeMessage: Sendable {
               --threads N         HTTP 작업 스레드 수, 1~64 (기본값 8)
               --secret-file 파일  HS256 서명 비밀키, 32바이트 이상.
                                   지정하지 않으면 시작할 때 임의로 만듭니다
+              --signing-key 파일  HS256 대신 이 PEM 개인 키로 서명합니다. 공개 키는
+                                  /.well-known/jwks.json에서 제공합니다
+              --alg ALG           키의 알고리즘: RS256, RS384, RS512, PS256, ES256,
+                                  ES384, EdDSA 중 하나 (--signing-key와 함께 필수)
+              --kid ID            토큰 헤더와 JWK Set에 쓸 키 ID
+                                  (기본값: 키의 RFC 7638 썸프린트)
               --lang en|ko        이 메시지들의 언어
               -h, --help          이 도움말 표시
 
             로그는 표준 에러로 나갑니다. 요청마다, 보안 이벤트마다 한 줄씩 남깁니다.
             """
+        case .invalidAlgorithm(let text):
+            "비대칭 알고리즘이 아닙니다: --alg \(text). RS256, RS384, RS512, PS256, ES256, ES384, EdDSA 중 하나를 쓰세요"
+        case .algorithmNeedsKey:
+            "--alg와 --kid는 --signing-key 파일과 함께 씁니다. 키가 없으면 서버는 HS256으로 서명합니다"
+        case .keyNeedsAlgorithm:
+            "--signing-key에는 키의 알고리즘을 알려 줄 --alg가 필요합니다. 예: --alg RS256"
+        case .signingWith(let algorithm, let keyID):
+            "액세스 토큰을 \(algorithm)(kid \(keyID))로 서명합니다. 공개 키는 /.well-known/jwks.json에 있습니다"
         case .unknownOption(let option):
             "알 수 없는 옵션 \"\(option)\"입니다. 옵션 목록은 tokenlab serve --help로 확인하세요"
         case .missingValue(let option):
