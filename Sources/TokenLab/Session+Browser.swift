@@ -2,9 +2,9 @@ import Foundation
 import TokenClient
 import TokenServer
 
-/// What a hostile page can do in the user's browser: run a script on the
-/// app's page (`xss`), or make the browser send a request from another
-/// site (`csrf`).
+/// The two attacks a hostile page makes in the user's browser: a script
+/// run on the app's page (`xss`), and a request sent from another site
+/// (`csrf`).
 extension Session {
     /// `xss`: a script injected into the app's page reads what scripts can
     /// read (the app's script-visible token storage and `document.cookie`)

@@ -56,9 +56,9 @@ extension Session {
         return lines
     }
 
-    /// `forge`: the attacker writes an access token with `role: admin`
-    /// from the claims of a token it holds (or the user's), without the
-    /// server's key.
+    /// `forge`: the attacker writes an access token with `role: admin`,
+    /// copying the claims of its own access token (or the user's), without
+    /// the server's key.
     func forge(_ kind: ForgeKind) throws -> [String] {
         guard let template = world.attacker.storage.accessToken ?? world.user.storage.accessToken else {
             throw SessionFailure(.forgeNeedsToken)
@@ -117,8 +117,8 @@ extension Session {
     }
 
     /// `crack`: tries each word of a short list as the HMAC secret of the
-    /// user's access token, one the server signed (the attacker needs only
-    /// a copy; its own forgeries would prove nothing).
+    /// user's access token. That token is one the server signed, so a match
+    /// is the server's secret; the attacker needs only a copy of it.
     func crack() throws -> [String] {
         guard let token = world.user.storage.accessToken else {
             throw SessionFailure(.forgeNeedsToken)

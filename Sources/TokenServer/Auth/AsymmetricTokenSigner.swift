@@ -16,14 +16,14 @@ public struct AsymmetricTokenSigner: TokenSigner {
         key: AsymmetricKey, type: String, requiredClaims: [String], issuer: String? = nil, audience: String? = nil
     ) throws(JOSEError) {
         guard key.isPrivate else {
-            throw .invalidKey(reason: "signing needs the private key; this one is public")
+            throw .invalidKey(reason: "signing needs the private key, and this one is public; pass the PEM \"PRIVATE KEY\"")
         }
         let publicKey = try key.publicKey()
         self.signer = JWTSigner(key: key, type: type)
         self.verifier = JWTVerifier(
             key: publicKey, requiredClaims: requiredClaims, requiredType: type, issuer: issuer, audience: audience)
 
-        // RFC 7517 section 4: "use" says what the key is for, and "alg"
+        // RFC 7517 section 4: "use" names what the key is for, and "alg"
         // pins the one algorithm a verifier may use with it.
         var members = try publicKey.jwk(includingPrivate: false).members
         members["use"] = .string("sig")
