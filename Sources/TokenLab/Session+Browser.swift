@@ -55,6 +55,9 @@ extension Session {
             let carriedCookie = exchange.request.headers.contains { $0.name.lowercased() == "cookie" }
             if !carriedCookie {
                 lines.append(style.green(text(.csrfNoCookie)))
+                if world.user.holdsRefreshCookie {
+                    lines.append(style.green(text(.csrfSameSiteKept)))
+                }
             } else if exchange.response.status < 300 {
                 lines.append(style.red(text(.csrfSucceeded)))
             } else {

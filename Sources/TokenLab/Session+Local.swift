@@ -59,7 +59,7 @@ extension Session {
         storage.accessToken = tampered.token
 
         var lines = [text(.tampered(actor, from: tampered.oldRole, to: tampered.newRole))]
-        lines.append(text(.tamperedSignatureKept))
+        lines.append(text(.tamperedSignatureKept(actor)))
         lines += TokenRenderer(style: style, text: text, now: world.clock.now)
             .renderAccessToken(tampered.token, title: text(.accessTokenTitle), showBytes: false)
         return lines
@@ -133,7 +133,7 @@ extension Session {
                 lines.append(text(.stole(kind, ExchangeRenderer.abbreviate(token))))
             }
         }
-        lines.append(style.dim(text(.stealHint)))
+        lines.append(style.dim(text(.stealHint(kinds))))
         return lines
     }
 }

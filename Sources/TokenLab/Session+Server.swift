@@ -104,8 +104,9 @@ extension Session {
             var lines = exchangeLines(exchange, actor: actor)
             if exchange.response.status == 200 {
                 let rotated = ExchangeFacts.issuesRefreshToken(exchange)
+                let replay = world.log.peek().contains { $0.event == "refresh.grace_replay" }
                 lines.append("")
-                lines.append(text(rotated ? .refreshRotated(actor) : .refreshNotRotated(actor)))
+                lines.append(text(replay ? .refreshGraceReplay(actor) : rotated ? .refreshRotated(actor) : .refreshNotRotated(actor)))
                 lines += heldTokens(actor, showBytes: false)
             } else {
                 lines.append(style.red(explainGrantFailure(exchange)))

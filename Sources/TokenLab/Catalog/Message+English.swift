@@ -65,7 +65,9 @@ extension Message {
         case .segmentDecoded(let characters, let bytes):
             "\(characters) base64url characters → \(bytes) bytes of UTF-8 JSON:"
         case .signatureDecoded(let characters, let bytes, let algorithm):
-            "\(characters) base64url characters → \(bytes) bytes, the \(algorithm) MAC of \"header.payload\" under the server's secret:"
+            bytes == 0
+                ? "no signature at all (alg \"\(algorithm)\"):"
+                : "\(characters) base64url characters → \(bytes) bytes, the \(algorithm) signature over \"header.payload\":"
         case .refreshSummary(let characters):
             "opaque: \(characters) base64url characters of random bytes, meaningless to the client"
         case .tokenText:
@@ -171,10 +173,12 @@ extension Message {
             "Rejected: \(detail)"
         case .refreshRotated(let actor):
             "Rotation: the server replaced the \(actor.englishName)'s refresh token. The old one is now `rotated`; if it comes back, the server detects reuse."
+        case .refreshGraceReplay(let actor):
+            "Grace window: the \(actor.englishName) sent the token rotated last, within the window, so the server sent back the successor it had already issued. Nothing rotated."
         case .refreshNotRotated(let actor):
             "The \(actor.englishName) got a new access token and keeps the same refresh token (rotation is off)."
         case .reuseDetected:
-            "Reuse detected: this refresh token had already been rotated, so someone else used it first. The server revoked the whole family: no refresh token of this login works any more."
+            "Reuse detected: this refresh token had already been rotated, so it was used once before, by an attacker or by another tab of the same user. The server revoked the whole family: no refresh token of this login works any more."
         case .refreshTokenExpired:
             "The refresh token has expired."
         case .refreshTokenRevoked:
@@ -246,7 +250,9 @@ extension Message {
         case .csrfStart(let path):
             "A page on another site makes the user's browser post an empty form to \(path). The page cannot read the app's tokens, but the browser decides which cookies go along:"
         case .csrfNoCookie:
-            "The browser attached no cookie: SameSite kept it home, so the server sees a request without credentials."
+            "The browser attached no cookie, so the server received a request without credentials."
+        case .csrfSameSiteKept:
+            "The jar does hold the refresh cookie: its SameSite attribute kept it from a request that another site started."
         case .csrfSucceeded:
             "The browser attached the cookie, and the server cannot tell this request from the user's own: the forged request worked."
         case .csrfCookieSentButRefused:
@@ -259,8 +265,8 @@ extension Message {
             "Logged out: the server revoked the family, and the \(actor.englishName)'s app forgot its tokens."
         case .tampered(let actor, let from, let to):
             "Changed the \(actor.englishName)'s access token: role \"\(from)\" → \"\(to)\" in the payload."
-        case .tamperedSignatureKept:
-            "The header and signature are the old ones: without the secret, no one can sign the new payload. Try `me`."
+        case .tamperedSignatureKept(let actor):
+            "The header and signature are the old ones: without the secret, no one can sign the new payload. Try `\(actor == .user ? "me" : "attacker me")`."
         case .clockAdvanced(let from, let to, let by):
             "Clock: \(from) → \(to) (+\(by))."
         case .clockNow(let now, let elapsed):
@@ -273,8 +279,9 @@ extension Message {
             "The user holds no \(kind.rawValue) token to steal. Log in first."
         case .stole(let kind, let token):
             "The attacker copied the user's \(kind.rawValue) token: \(token)"
-        case .stealHint:
-            "The server cannot tell a copy from the original. Try `attacker me` or `attacker refresh`."
+        case .stealHint(let kinds):
+            "The server cannot tell a copy from the original. Try "
+                + kinds.map { $0 == .access ? "`attacker me`" : "`attacker refresh`" }.joined(separator: " or ") + "."
 
         case .policyTitle:
             "Server policy:"
@@ -444,7 +451,7 @@ extension Message {
         "csrf": "a page of another site makes the user's browser post to refresh or logout",
         "key": "show the server's signing key, or switch it (weak is demo-only)",
         "forge": "the attacker writes an admin token: unsigned, with a guessed secret, or with the public key as a secret",
-        "crack": "try common words as the HMAC secret of a token the attacker holds",
+        "crack": "try common words as the HMAC secret of the user's access token, offline",
         "lesson": "list the lessons, start one, or leave it",
         "next": "run the lesson's next step",
         "back": "show the previous step again (the lab is rebuilt up to it)",
@@ -477,7 +484,7 @@ extension Message {
         "grace": "a duration from 0s to 60s",
         "delivery": "body or cookie",
         "cookie-samesite": "strict, lax or none",
-        "cookie-path": "a path that starts with / and covers /api/v1/auth/refresh and /logout",
+        "cookie-path": "a path that both /api/v1/auth/refresh and /api/v1/auth/logout lie under, such as /api/v1/auth",
         "denylist": "on or off",
     ]
 }
@@ -491,7 +498,7 @@ extension Message {
         "steal": "KIND      access, refresh, or both",
         "attacker": "COMMAND   one of login, me, refresh, logout, tokens, tamper, with its own\n          arguments",
         "policy":
-            "KEY       access-ttl, refresh-ttl (durations like 15m or 7d), rotation (on or\n          off), reuse (revoke-family or reject)\nVALUE     the new value",
+            "KEY       access-ttl, refresh-ttl, refresh-idle-ttl (durations like 15m or\n          7d), rotation (on/off), reuse (revoke-family/reject), grace (0s to\n          60s), delivery (body/cookie), cookie-samesite (strict/lax/none),\n          cookie-path (a path), denylist (on/off)\nVALUE     the new value",
         "lesson": "N         a lesson number from `lesson list`",
         "help": "COMMAND   a command to explain",
         "autorefresh": "on|off    on: a 401 makes the app refresh once and retry; no value shows\n          the setting",

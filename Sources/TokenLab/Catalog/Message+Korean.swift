@@ -65,7 +65,9 @@ extension Message {
         case .segmentDecoded(let characters, let bytes):
             "base64url \(characters)자 → UTF-8 JSON \(bytes)바이트:"
         case .signatureDecoded(let characters, let bytes, let algorithm):
-            "base64url \(characters)자 → \(bytes)바이트. 서버의 비밀 키로 \"header.payload\"에 대해 계산한 \(algorithm) MAC입니다:"
+            bytes == 0
+                ? "서명 없음 (alg \"\(algorithm)\"):"
+                : "base64url \(characters)자 → \(bytes)바이트. \"header.payload\"에 대한 \(algorithm) 서명입니다:"
         case .refreshSummary(let characters):
             "불투명(opaque) 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값입니다. 클라이언트가 읽어 낼 정보는 없습니다."
         case .tokenText:
@@ -110,7 +112,7 @@ extension Message {
         case .helpArgument(let command):
             Self.koreanArguments[command] ?? ""
         case .helpUnknownTopic(let topic, let suggestion):
-            suggestion.map { "없는 명령어입니다: \"\(CommandError.shorten(topic))\". 혹시 `help \($0)`를 찾으셨나요?" }
+            suggestion.map { "없는 명령어입니다: \"\(CommandError.shorten(topic))\". 혹시 `help \($0)` 명령을 찾으셨나요?" }
                 ?? "없는 명령어입니다: \"\(CommandError.shorten(topic))\". `help`로 목록을 확인하세요."
         case .storeUnchanged(let rows):
             "저장소: 변경 없음 (\(rows)행)."
@@ -119,9 +121,9 @@ extension Message {
         case .storeExpired:
             "만료됨"
         case .denylistAdded(let family, let until):
-            "액세스 토큰 디나이리스트: + 패밀리 \(family)…, \(until)까지 (그때면 이 패밀리의 마지막 액세스 토큰도 어차피 만료됩니다)."
+            "액세스 토큰 거부 목록: + 패밀리 \(family)…, \(until)까지 (그때면 이 패밀리의 마지막 액세스 토큰도 어차피 만료됩니다)."
         case .denylistTitle:
-            "액세스 토큰 디나이리스트 (API 호출마다 확인):"
+            "액세스 토큰 거부 목록(denylist, API 호출마다 확인):"
         case .denylistEntry(let family, let until):
             "패밀리 \(family)…  \(until)까지"
         case .storeEmpty:
@@ -171,10 +173,12 @@ extension Message {
             "거부됨: \(detail)"
         case .refreshRotated(let actor):
             "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated` 상태이며, 다시 들어오면 서버가 재사용으로 감지합니다."
+        case .refreshGraceReplay(let actor):
+            "유예 시간 안의 재요청: \(actor.koreanName)가 직전에 로테이션된 토큰을 유예 시간 안에 보냈으므로, 서버는 새로 로테이션하지 않고 이미 발급한 후속 토큰을 다시 보냈습니다."
         case .refreshNotRotated(let actor):
             "\(actor.koreanName)가 새 액세스 토큰을 받았고, 리프레시 토큰은 그대로입니다 (로테이션 꺼짐)."
         case .reuseDetected:
-            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 다른 누군가가 먼저 썼다는 뜻입니다. 서버가 패밀리 전체를 폐기했으므로 이 로그인의 리프레시 토큰은 이제 하나도 쓸 수 없습니다."
+            "재사용 감지: 이미 로테이션된 리프레시 토큰이 다시 들어왔습니다. 이 토큰이 이미 한 번 쓰였다는 뜻입니다(공격자일 수도, 같은 사용자의 다른 탭일 수도 있습니다). 서버가 패밀리 전체를 폐기했으므로 이 로그인의 리프레시 토큰은 이제 하나도 쓸 수 없습니다."
         case .refreshTokenExpired:
             "리프레시 토큰이 만료되었습니다."
         case .refreshTokenRevoked:
@@ -182,13 +186,13 @@ extension Message {
         case .clientDroppedTokens(let actor):
             "\(actor.koreanName)의 앱은 세션이 끝났으므로 가진 토큰 두 개를 모두 지웠습니다. 다시 로그인하세요."
         case .clientKeptTokens(let actor):
-            "\(actor.koreanName)는 가진 것을 그대로 둡니다. 리프레시 토큰은 이제 쓸 수 없지만, 액세스 토큰이 있다면 exp까지 동작합니다."
+            "\(actor.koreanName)의 토큰은 그대로 남아 있습니다. 리프레시 토큰은 이제 쓸 수 없지만, 액세스 토큰을 가지고 있다면 exp까지는 계속 쓸 수 있습니다."
         case .refreshTokenIdle:
             "리프레시 토큰을 유휴 한도보다 오래 쓰지 않아서 서버가 그 패밀리를 폐기했습니다."
         case .accessTokenDenylisted:
-            "거부됨: 이 토큰의 로그인이 끝났고(로그아웃 또는 재사용 감지) 디나이리스트가 켜져 있어서, 액세스 토큰이 exp 전에 무효가 되었습니다."
+            "거부됨: 이 토큰의 로그인이 끝났고(로그아웃 또는 재사용 감지) 거부 목록이 켜져 있어서, 액세스 토큰이 exp 전에 무효가 되었습니다."
         case .raceExplained:
-            "사용자 앱의 탭 두 개가 같은 리프레시 토큰을 읽고, 어느 쪽 응답도 오기 전에 둘 다 갱신을 요청합니다. 탭 1의 요청을 먼저 보내므로 몇 번을 실행해도 결과가 같습니다."
+            "사용자 앱의 탭 두 개가 같은 리프레시 토큰을 읽고, 어느 쪽 응답도 오기 전에 둘 다 갱신을 요청합니다. TokenLab은 항상 탭 1의 요청을 먼저 보내므로, 몇 번을 실행해도 결과가 같습니다."
         case .raceNeedsBodyDelivery:
             "race refresh는 리프레시 토큰이 스크립트로 읽을 수 있는 저장소에 있을 때 동작합니다 (policy set delivery body). 쿠키 방식에서는 두 탭 모두 쿠키 저장소에 있는 쿠키를 그대로 보냅니다."
         case .tabName(let number):
@@ -198,13 +202,13 @@ extension Message {
         case .raceBothSucceeded:
             "두 탭 모두 성공했습니다."
         case .raceLoggedOut:
-            "두 탭은 앱의 저장소를 함께 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
+            "두 탭은 같은 localStorage를 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
         case .accessTokenUnsecured:
             "거부됨: 헤더가 alg \"none\", 즉 서명 없는 토큰이라고 합니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
         case .accessTokenWrongAlgorithm(let detail):
             "거부됨: \(detail). 알고리즘은 키가 정하며, 토큰 헤더가 다른 알고리즘을 고를 수 없습니다."
         case .keyChanged(let algorithm):
-            "이제 서버는 \(algorithm)로 서명하고 검증합니다. 이전 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
+            "이제 서버는 \(algorithm) 알고리즘으로 서명하고 검증합니다. 이전 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
         case .keyCurrent(let algorithm):
             "서명 알고리즘: \(algorithm)."
         case .keySymmetricNote:
@@ -220,21 +224,21 @@ extension Message {
         case .forgedNone:
             "공격자가 alg \"none\", role \"admin\", 빈 서명으로 토큰을 만들었습니다."
         case .forgedWithSecret(let secret):
-            "공격자가 추측한 비밀 키 \"\(secret)\"로 role \"admin\"인 토큰에 서명했습니다."
+            "공격자가 추측한 비밀 키(\"\(secret)\")로 role \"admin\"인 토큰에 서명했습니다."
         case .forgedConfusion(let bytes):
-            "공격자가 공개된 공개 키(JSON \(bytes)바이트)를 HMAC 비밀 키로 삼아 alg HS256, role \"admin\"인 토큰에 서명했습니다. 헤더가 알고리즘을 고르게 두는 검증기라면 같은 바이트로 이 서명을 확인해 버립니다."
+            "공격자가 내려받은 공개 키(JSON \(bytes)바이트)를 HMAC 비밀 키로 삼아 alg HS256, role \"admin\"인 토큰에 서명했습니다. 헤더의 alg를 그대로 따르는 검증기라면 같은 공개 키 바이트로 HMAC을 계산하므로 이 서명을 통과시킵니다."
         case .forgeHint:
             "위조한 토큰이 이제 공격자의 액세스 토큰입니다. `attacker me`를 실행해 보세요."
         case .crackNeedsHS256(let algorithm):
-            "이 토큰은 \(algorithm)로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 통합니다."
+            "이 토큰은 \(algorithm) 알고리즘으로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 통합니다."
         case .crackStart(let words):
-            "흔한 비밀 키 \(words)개를 사용자 액세스 토큰의 HMAC 키로 하나씩 대입해 봅니다. 서버에 요청을 하나도 보내지 않는 오프라인 공격입니다:"
+            "흔히 쓰는 비밀 키 후보 \(words)개를 사용자의 액세스 토큰에 HMAC 키로 하나씩 대입해 봅니다(사전 공격). 서버에 요청을 하나도 보내지 않는 오프라인 공격입니다:"
         case .crackFound(let word, let tries):
-            "\(tries)번 만에 찾았습니다: 비밀 키는 \"\(word)\"입니다. 이제 토큰 하나만 가진 사람도 어떤 토큰이든 서명할 수 있습니다."
+            "\(tries)번 만에 찾았습니다: 비밀 키는 \"\(word)\"입니다. 이 비밀 키를 알면 누구나 원하는 내용의 토큰에 서명할 수 있습니다."
         case .crackFailed(let words):
-            "\(words)개 단어 중 맞는 것이 없습니다. 서버의 비밀 키는 랜덤 32바이트로, 경우의 수가 2^256이라 어떤 사전으로도 찾을 수 없습니다."
+            "후보 \(words)개 중 맞는 것이 없습니다. 서버의 비밀 키는 랜덤 32바이트로, 경우의 수가 2^256이라 어떤 사전으로도 찾을 수 없습니다."
         case .xssStart:
-            "앱 페이지에 주입된 스크립트가 페이지의 권한으로 실행되어, 스크립트가 읽을 수 있는 것을 읽습니다:"
+            "앱 페이지에 주입된 스크립트가 페이지와 같은 권한으로 실행되어, 자바스크립트로 읽을 수 있는 것을 모두 읽습니다:"
         case .xssNothing:
             "(없음)"
         case .xssHttpOnlyHidden(let count):
@@ -244,9 +248,11 @@ extension Message {
         case .xssNothingSent:
             "스크립트는 보낼 토큰을 찾지 못했습니다."
         case .csrfStart(let path):
-            "다른 사이트의 페이지가 사용자의 브라우저로 하여금 \(path)에 빈 폼을 전송하게 합니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
+            "다른 사이트의 페이지가 사용자의 브라우저가 \(path)에 빈 폼을 전송하게 만듭니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
         case .csrfNoCookie:
-            "브라우저가 쿠키를 붙이지 않았습니다. SameSite 때문에 쿠키가 보내지지 않았으므로, 서버는 자격 증명 없는 요청만 받습니다."
+            "브라우저가 쿠키를 붙이지 않았으므로 서버가 받은 요청에는 자격 증명이 없습니다."
+        case .csrfSameSiteKept:
+            "쿠키 저장소에는 리프레시 토큰 쿠키가 있지만, 쿠키의 SameSite 속성이 다른 사이트에서 시작한 요청에는 싣지 않았습니다."
         case .csrfSucceeded:
             "브라우저가 쿠키를 붙였고, 서버는 이 요청과 사용자가 직접 보낸 요청을 구별할 수 없습니다. 위조된 요청이 성공했습니다."
         case .csrfCookieSentButRefused:
@@ -259,8 +265,8 @@ extension Message {
             "로그아웃: 서버가 패밀리를 폐기했고, \(actor.koreanName)의 앱은 토큰을 지웠습니다."
         case .tampered(let actor, let from, let to):
             "\(actor.koreanName)의 액세스 토큰을 변조했습니다: 페이로드의 role \"\(from)\" → \"\(to)\"."
-        case .tamperedSignatureKept:
-            "헤더와 서명은 원래 그대로입니다. 비밀 키 없이는 바뀐 페이로드에 서명할 수 없습니다. `me`를 실행해 보세요."
+        case .tamperedSignatureKept(let actor):
+            "헤더와 서명은 원래 그대로입니다. 비밀 키 없이는 바뀐 페이로드에 서명할 수 없습니다. `\(actor == .user ? "me" : "attacker me")`를 실행해 보세요."
         case .clockAdvanced(let from, let to, let by):
             "시계: \(from) → \(to) (+\(by))."
         case .clockNow(let now, let elapsed):
@@ -273,8 +279,9 @@ extension Message {
             "사용자에게 훔칠 \(kind.koreanName)이 없습니다. 먼저 로그인하세요."
         case .stole(let kind, let token):
             "공격자가 사용자의 \(kind.koreanName)을 복사했습니다: \(token)"
-        case .stealHint:
-            "서버는 복사본과 원본을 구별할 수 없습니다. `attacker me`나 `attacker refresh`를 실행해 보세요."
+        case .stealHint(let kinds):
+            "서버는 복사본과 원본을 구별할 수 없습니다. "
+                + kinds.map { $0 == .access ? "`attacker me`" : "`attacker refresh`" }.joined(separator: " 또는 ") + " 명령을 실행해 보세요."
 
         case .policyTitle:
             "서버 정책:"
@@ -444,7 +451,7 @@ extension Message {
         "csrf": "다른 사이트의 페이지가 사용자의 브라우저로 refresh나 logout에 요청을 보내게 합니다",
         "key": "서버의 서명 키를 보여 주거나 바꿉니다 (weak는 데모 전용)",
         "forge": "공격자가 admin 토큰을 만듭니다: 서명 없이, 추측한 비밀 키로, 또는 공개 키를 비밀 키로 써서",
-        "crack": "공격자가 가진 토큰의 HMAC 비밀 키로 흔한 단어를 대입해 봅니다",
+        "crack": "사용자의 액세스 토큰(서버가 서명한 진짜 토큰)에 흔한 단어를 HMAC 비밀 키로 하나씩 대입해 봅니다",
         "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
         "next": "레슨의 다음 단계를 실행합니다",
         "back": "이전 단계를 다시 보여 줍니다 (그 단계까지 실습 환경을 다시 만듦)",
@@ -460,11 +467,11 @@ extension Message {
         "refresh-ttl": "로그인부터 계산한 리프레시 토큰 수명 (로테이션해도 그대로)",
         "refresh-idle-ttl": "리프레시 토큰을 쓰지 않고 둘 수 있는 최대 시간, 또는 off",
         "rotation": "on이면 갱신할 때마다 리프레시 토큰을 새로 발급",
-        "reuse": "로테이션된 토큰이 다시 오면: revoke-family 또는 reject",
-        "grace": "직전에 로테이션된 토큰을 다시 받아 주는 시간",
+        "reuse": "로테이션된 토큰이 다시 들어올 때의 처리: revoke-family 또는 reject",
+        "grace": "직전에 로테이션된 토큰을 재사용으로 보지 않는 유예 시간",
         "delivery": "리프레시 토큰을 JSON 본문(body)이나 쿠키(cookie)로 전달",
-        "cookie-samesite": "리프레시 토큰 쿠키의 SameSite",
-        "cookie-path": "리프레시 토큰 쿠키의 Path",
+        "cookie-samesite": "리프레시 토큰 쿠키의 SameSite 속성",
+        "cookie-path": "리프레시 토큰 쿠키의 Path 속성",
         "denylist": "on이면 폐기된 패밀리의 액세스 토큰도 바로 거부",
     ]
 
@@ -477,7 +484,7 @@ extension Message {
         "grace": "0s부터 60s 사이의 시간",
         "delivery": "body 또는 cookie",
         "cookie-samesite": "strict, lax, none 중 하나",
-        "cookie-path": "/로 시작하고 /api/v1/auth/refresh와 /logout을 포함하는 경로",
+        "cookie-path": "/api/v1/auth/refresh와 /api/v1/auth/logout이 모두 그 아래에 있는 경로 (예: /api/v1/auth)",
         "denylist": "on 또는 off",
     ]
 }
@@ -490,7 +497,7 @@ extension Message {
         "steal": "KIND      access, refresh, both 중 하나",
         "attacker": "COMMAND   login, me, refresh, logout, tokens, tamper 중 하나와 그 인자",
         "policy":
-            "KEY       access-ttl, refresh-ttl(15m, 7d 같은 시간), rotation(on 또는 off),\n          reuse(revoke-family 또는 reject)\nVALUE     새 값",
+            "KEY       access-ttl, refresh-ttl, refresh-idle-ttl(15m, 7d 같은 시간),\n          rotation(on/off), reuse(revoke-family/reject), grace(0s~60s),\n          delivery(body/cookie), cookie-samesite(strict/lax/none),\n          cookie-path(경로), denylist(on/off)\nVALUE     새 값",
         "lesson": "N         `lesson list`에 나오는 레슨 번호",
         "help": "COMMAND   설명을 볼 명령어",
         "autorefresh": "on|off    on이면 401을 받았을 때 앱이 한 번 갱신하고 다시 시도합니다.\n          값을 생략하면 현재 설정을 보여 줍니다",

@@ -103,6 +103,7 @@ public enum Message: Sendable {
     case accessTokenRejected(String)
     case refreshRotated(Actor)
     case refreshNotRotated(Actor)
+    case refreshGraceReplay(Actor)
     case reuseDetected
     case refreshTokenExpired
     case refreshTokenRevoked
@@ -114,6 +115,7 @@ public enum Message: Sendable {
     case xssNothingSent
     case csrfStart(String)
     case csrfNoCookie
+    case csrfSameSiteKept
     case csrfSucceeded
     case csrfCookieSentButRefused
     case accessTokenUnsecured
@@ -146,14 +148,14 @@ public enum Message: Sendable {
     case refreshRejected(String)
     case loggedOut(Actor)
     case tampered(Actor, from: String, to: String)
-    case tamperedSignatureKept
+    case tamperedSignatureKept(Actor)
     case clockAdvanced(from: String, to: String, by: String)
     case clockNow(String, elapsed: String)
     case accessValidFor(Actor, String)
     case accessExpiredFor(Actor, String)
     case nothingToSteal(TokenKind)
     case stole(TokenKind, String)
-    case stealHint
+    case stealHint([TokenKind])
 
     // Policy
     case policyTitle

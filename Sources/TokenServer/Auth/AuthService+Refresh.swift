@@ -123,7 +123,9 @@ extension AuthService {
                     level: .info, event: replay ? "refresh.grace_replay" : "refresh.succeeded",
                     metadata: [
                         ("user.sub", record.subject), ("token.family", record.familyID), ("token.jti", access.id),
-                        ("rotated", successor == nil ? "no" : "yes"),
+                        // A grace replay hands back a successor that already
+                        // exists: nothing rotates.
+                        ("rotated", successor == nil || replay ? "no" : "yes"),
                     ]))
             return TokenGrant(
                 accessToken: access.token, accessTokenID: access.id, refreshToken: successor,

@@ -78,6 +78,11 @@ public final class MemoryLogSink: LogSink, @unchecked Sendable {
         lock.withLock { entries.append(entry) }
     }
 
+    /// Returns the entries logged since the last `drain`, keeping them.
+    public func peek() -> [LogEntry] {
+        lock.withLock { entries }
+    }
+
     /// Returns the entries logged since the last call and forgets them.
     public func drain() -> [LogEntry] {
         lock.withLock {
