@@ -10,6 +10,8 @@ public enum ServeCommand {
         var port: UInt16 = 8080
         var storePath: String?
         var policyPath: String?
+        /// `--set KEY=VALUE` settings, applied in order over the policy file.
+        var policySettings: [(key: String, value: String)] = []
         var threads = 8
         var secretPath: String?
         /// A PEM private key to sign access tokens with, instead of HS256.
@@ -53,6 +55,12 @@ public enum ServeCommand {
                 parsed.storePath = String(text.dropFirst("sqlite:".count))
             case "--policy":
                 parsed.policyPath = try value(argument)
+            case "--set":
+                let text = try value(argument)
+                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                    throw ServeUsageError(.invalidSetting(text))
+                }
+                parsed.policySettings.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
             case "--threads":
                 let text = try value(argument)
                 guard let threads = Int(text), (1...64).contains(threads) else {
@@ -122,9 +130,12 @@ public enum ServeCommand {
             return 2
         }
 
-        let policy: Policy
+        var policy: Policy
         do {
             policy = try parsed.policyPath.map { path throws(PolicyError) in try Policy.load(path: path) } ?? .standard
+            for setting in parsed.policySettings {
+                try policy.set(setting.key, to: setting.value)
+            }
         } catch {
             say(.policyInvalid(error))
             return 2

@@ -20,6 +20,7 @@ public enum ServeMessage: Sendable {
     case secretUnreadable(path: String, reason: String)
     case secretTooShort(path: String, bytes: Int)
     case invalidAlgorithm(String)
+    case invalidSetting(String)
     case algorithmNeedsKey
     case keyNeedsAlgorithm
     case signingWith(algorithm: String, keyID: String)
@@ -53,6 +54,8 @@ public enum ServeMessage: Sendable {
               --port N            TCP port, 0 for any free one (default 8080)
               --store sqlite:PATH the refresh-token store, a SQLite file (required)
               --policy FILE       a JSON object of policy keys (access-ttl, grace, ...)
+              --set KEY=VALUE     one policy setting, after the file; repeatable,
+                                  for example --set grace=10s --set denylist=on
               --threads N         HTTP worker threads, 1 to 64 (default 8)
               --secret-file FILE  the HS256 signing secret, at least 32 bytes;
                                   without it a random secret is made at start
@@ -67,6 +70,8 @@ public enum ServeMessage: Sendable {
 
             Logs go to standard error: one line per request and per security event.
             """
+        case .invalidSetting(let text):
+            "--set \(text) is not KEY=VALUE; write it as --set access-ttl=5m"
         case .invalidAlgorithm(let text):
             "--alg \(text) is not an asymmetric algorithm; use RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA"
         case .algorithmNeedsKey:
@@ -130,6 +135,8 @@ public enum ServeMessage: Sendable {
               --port N            TCP 포트, 0이면 비어 있는 아무 포트 (기본값 8080)
               --store sqlite:경로 리프레시 토큰 저장소로 쓸 SQLite 파일 (필수)
               --policy 파일       정책 키(access-ttl, grace 등)를 담은 JSON 객체
+              --set KEY=VALUE     정책 값 하나. 파일 다음에 적용하며 여러 번 쓸 수
+                                  있습니다. 예: --set grace=10s --set denylist=on
               --threads N         HTTP 작업 스레드 수, 1~64 (기본값 8)
               --secret-file 파일  HS256 서명 비밀키, 32바이트 이상.
                                   지정하지 않으면 시작할 때 임의로 만듭니다
@@ -144,6 +151,8 @@ public enum ServeMessage: Sendable {
 
             로그는 표준 에러로 나갑니다. 요청마다, 보안 이벤트마다 한 줄씩 남깁니다.
             """
+        case .invalidSetting(let text):
+            "KEY=VALUE 형식이 아닙니다: --set \(text). 예: --set access-ttl=5m"
         case .invalidAlgorithm(let text):
             "비대칭 알고리즘이 아닙니다: --alg \(text). RS256, RS384, RS512, PS256, ES256, ES384, EdDSA 중 하나를 쓰세요"
         case .algorithmNeedsKey:
