@@ -66,6 +66,13 @@ public final class Session {
         world.shutdown()
     }
 
+    /// Stops the server and deletes the store's files. The session must not
+    /// be used afterwards; deinit does the same for sessions that are
+    /// released normally.
+    public func close() {
+        world.shutdown()
+    }
+
     /// The text shown once before the first prompt.
     public var banner: String {
         var lines = [style.bold(text(.bannerTitle))]

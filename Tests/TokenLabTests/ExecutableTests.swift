@@ -100,6 +100,19 @@ struct ExecutableTests {
         #expect(result.output.contains("--seed N"))
     }
 
+    @Test("the store's files are deleted when the REPL ends")
+    func cleansUp() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-tmpdir-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        for input in ["login hong gildong-demo\nquit\n", "login hong gildong-demo\n"] {
+            let result = try Self.run(["--seed", "7"], input: input, environment: ["TMPDIR": folder.path])
+            #expect(result.status == 0)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        }
+    }
+
     @Test("odd input bytes and empty input do not crash")
     func oddInput() throws {
         let result = try Self.run(["--seed", "1", "--no-color"], input: "\u{0}\u{7}\r\nlogin \"x\n\t\n")

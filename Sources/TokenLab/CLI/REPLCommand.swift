@@ -110,6 +110,9 @@ public enum REPLCommand {
             Console.writeError("tokenlab: " + text(lessons == nil ? .lessonsNotFound : .lessonNotFound(number)) + "\n")
             return 2
         }
+        // The process ends with exit(), which runs no deinit: stop the
+        // server and delete the store's files here.
+        defer { session.close() }
         let initial = parsed.lesson.map { ["lesson start \($0)"] } ?? []
         let record = recorder.map { file in { (chunk: String) in file.append(chunk) } }
         if TerminalInfo.standardInputIsTerminal {
