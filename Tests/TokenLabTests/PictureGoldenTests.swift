@@ -133,7 +133,12 @@ struct PictureGoldenTests {
         let golden = try #require(
             FileManager.default.contents(atPath: file.path),
             "missing \(item.fileName); run `TOKENLAB_UPDATE_GOLDEN=1 swift test --filter PictureGoldenTests` and review the files")
-        #expect(Array(rendered.utf8) == Array(golden), "\(item.fileName) differs:\n\(rendered)")
+        // Bytes, not Strings: Swift's String equality would accept a
+        // different Unicode normalization of the same text.
+        let matches = Array(rendered.utf8) == Array(golden)
+        let diff = LineDiff.firstHunk(
+            expected: String(decoding: golden, as: UTF8.self), actual: rendered, expectedName: item.fileName, actualName: "rendered")
+        #expect(matches, "\(item.fileName) differs from a fresh rendering:\n\(diff ?? "(same text, different bytes)")")
     }
 
     @Test("picture fits its width", arguments: cases)
