@@ -48,7 +48,7 @@ enum PictureMessage: Sendable, Equatable {
             case .revokeFamily: "revoke family"
             }
         case .quietTokensHeld(let actor):
-            "The \(actor.englishName)'s app now holds an access token and a refresh token; `tokens` shows them."
+            "The \(actor.englishName)'s app now holds an access token and a refresh token. `tokens` shows them."
         case .chainTitle: "Refresh-token families, oldest token first"
         case .familyHeading(let id, let subject): "family \(id) · sub \(subject)"
         case .familyRevokedByReuse: "revoked: reuse_detected"
@@ -60,7 +60,7 @@ enum PictureMessage: Sendable, Equatable {
             case .revoked: "revoked"
             case .reused: "reused"
             }
-        case .chainLegend: "reused: a rotated token presented again; the server then revoked its family."
+        case .chainLegend: "reused: a rotated token that came back, so the server revoked its whole family."
         case .bytesTitle(let bytes): "Token bytes by segment (\(bytes) bytes, offsets from 0)"
         case .segmentName(let index):
             switch index {
