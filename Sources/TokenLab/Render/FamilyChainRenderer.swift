@@ -21,7 +21,10 @@ struct FamilyChainRenderer {
 
     /// - Parameters:
     ///   - records: rows of the store in insertion order, so each family's
-    ///     tokens come oldest first.
+    ///     tokens come oldest first. NOTE: the chain follows that order, not
+    ///     `parentHash`; the server gives each token one successor (a grace
+    ///     replay returns the same one), but a branched family would still
+    ///     be drawn as one line.
     ///   - reusedHashes: hashes of tokens known to have triggered reuse
     ///     detection. A family revoked for reuse with none of its tokens in
     ///     this set gets "revoked: reuse_detected" on its heading instead.
