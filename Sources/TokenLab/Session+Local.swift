@@ -23,12 +23,27 @@ extension Session {
         return lines
     }
 
+    /// Draws the actor's tokens after a login or refresh: none in `quiet` detail,
+    /// with hex dumps and the coloured token bytes in `verbose`.
+    func heldTokensForDetail(_ actor: Actor) -> [String] {
+        switch detail {
+        case .quiet: []
+        case .normal: heldTokens(actor, showBytes: false)
+        case .verbose: heldTokens(actor, showBytes: true)
+        }
+    }
+
     func heldTokens(_ actor: Actor, showBytes: Bool) -> [String] {
         let renderer = TokenRenderer(style: style, text: text, now: world.clock.now)
         let storage = world.client(actor).storage
         var lines: [String] = []
         if let access = storage.accessToken {
             lines += renderer.renderAccessToken(access, title: text(.accessTokenTitle), showBytes: showBytes)
+            if showBytes {
+                lines += TokenBytesRenderer(style: style, language: options.language, width: options.width - 2).render(access).map {
+                    "  " + $0
+                }
+            }
         }
         if let refresh = storage.refreshToken {
             lines += renderer.renderRefreshToken(refresh, title: text(.refreshTokenTitle), seeded: options.seed != nil)
@@ -81,7 +96,7 @@ extension Session {
             else { continue }
             bars.append(.init(label: text(.actorName(actor)), issuedAt: issuedAt, expiresAt: expiresAt))
         }
-        return TimelineRenderer(style: style, text: text).render(bars, now: world.clock.now)
+        return TimelineRenderer(style: style, text: text, width: options.width).render(bars, now: world.clock.now)
     }
 
     func advance(_ seconds: Int64) -> [String] {

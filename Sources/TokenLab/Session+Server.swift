@@ -12,8 +12,12 @@ extension Session {
             var lines = exchangeLines(exchange, actor: actor)
             if exchange.response.status == 200 {
                 lines.append("")
-                lines.append(text(.nowHolds(actor)))
-                lines += heldTokens(actor, showBytes: false)
+                if detail == .quiet {
+                    lines.append(PictureMessage.quietTokensHeld(actor).text(options.language))
+                } else {
+                    lines.append(text(.nowHolds(actor)))
+                    lines += heldTokensForDetail(actor)
+                }
             } else {
                 lines.append(style.red(text(.loginFailed)))
             }
@@ -69,9 +73,8 @@ extension Session {
         return try withServerCall { () throws(TransportError) in
             var lines = [style.dim(text(.raceExplained))]
             guard let first = try user.refresh(), let second = try tab2.refresh() else { return lines }
-            let renderer = ExchangeRenderer(style: style, text: text)
-            lines += [""] + renderer.render(first, who: text(.tabName(1)))
-            lines += [""] + renderer.render(second, who: text(.tabName(2)))
+            lines += [""] + exchangeLines(first, who: text(.tabName(1)))
+            lines += [""] + exchangeLines(second, who: text(.tabName(2)))
 
             if second.response.status == 200 {
                 user.storage.accessToken = secondTab.accessToken
@@ -107,7 +110,7 @@ extension Session {
                 let replay = world.log.peek().contains { $0.event == "refresh.grace_replay" }
                 lines.append("")
                 lines.append(text(replay ? .refreshGraceReplay(actor) : rotated ? .refreshRotated(actor) : .refreshNotRotated(actor)))
-                lines += heldTokens(actor, showBytes: false)
+                lines += heldTokensForDetail(actor)
             } else {
                 lines.append(style.red(explainGrantFailure(exchange)))
                 lines.append(text(consequence(for: actor)))
@@ -130,28 +133,53 @@ extension Session {
         }
     }
 
-    /// Runs a server call and adds what it did to the store and the log.
+    /// Runs a server call and adds what it did: a sequence diagram of its
+    /// exchanges first, then the body's lines, the store's changes with the
+    /// changed families as chains, new denylist entries and the server log.
+    /// In `quiet` detail the body shows only outcomes and the log is left out.
     func withServerCall(_ body: () throws(TransportError) -> [String]) throws -> [String] {
         let before = try world.store.allRecords()
         let deniedBefore = try world.store.deniedFamilies(now: world.clock.now)
         _ = world.log.drain()
+        callExchanges = []
+        defer { callExchanges = [] }
 
-        var lines: [String]
+        var bodyLines: [String]
         do {
-            lines = try body()
+            bodyLines = try body()
         } catch {
             throw SessionFailure(.serverUnreachable(error.description))
         }
+        if detail == .quiet {
+            // Without exchanges and tokens, the blank lines that separated
+            // them would pile up.
+            bodyLines = bodyLines.enumerated().filter { index, line in
+                line != "" || (index > 0 && bodyLines[index - 1] != "")
+            }.map(\.element)
+        }
 
         let after = try world.store.allRecords()
+        let changes = StoreChanges(before: before, after: after)
+        reusedTokenHashes.formUnion(changes.reusedHashes(presentations: refreshTokenPresentations()))
+
+        var lines = SequenceRenderer(style: style, language: options.language, width: options.width)
+            .render(sequenceSteps(changes: changes))
+        while bodyLines.first == "" { bodyLines.removeFirst() }
+        if !bodyLines.isEmpty {
+            lines += (lines.isEmpty ? [] : [""]) + bodyLines
+        }
+
         lines.append("")
         lines += StoreRenderer(style: style, text: text, now: world.clock.now).renderChanges(before: before, after: after)
+        if !changes.changedFamilies.isEmpty {
+            lines += [""] + familyChainRenderer().render(after, reusedHashes: reusedTokenHashes, families: changes.changedFamilies)
+        }
         let denied = try world.store.deniedFamilies(now: world.clock.now)
         for (family, until) in denied.sorted(by: { $0.key < $1.key }) where deniedBefore[family] == nil {
             lines.append(style.yellow(text(.denylistAdded(family: String(family.prefix(8)), until: TimeFormat.date(until)))))
         }
         let entries = world.log.drain()
-        if !entries.isEmpty {
+        if !entries.isEmpty && detail != .quiet {
             lines.append("")
             lines.append(style.bold(text(.serverLog)))
             for entry in entries {
@@ -163,7 +191,17 @@ extension Session {
     }
 
     func exchangeLines(_ exchange: HTTPExchange, actor: Actor) -> [String] {
-        ExchangeRenderer(style: style, text: text).render(exchange, actor: actor)
+        exchangeLines(exchange, who: text(.actorName(actor)))
+    }
+
+    /// Records the exchange for the call's sequence diagram and draws it
+    /// in detail, except in `quiet` detail, where the diagram alone shows it.
+    func exchangeLines(_ exchange: HTTPExchange, who: String) -> [String] {
+        callExchanges.append((who, exchange))
+        guard detail != .quiet else { return [] }
+        var renderer = ExchangeRenderer(style: style, text: text)
+        renderer.showsAllResponseHeaders = detail == .verbose
+        return renderer.render(exchange, who: who)
     }
 
     // MARK: - Explaining failures

@@ -48,6 +48,12 @@ public final class Session {
     var lessonStepDepth = 0
     /// How much of each step to show; `verbose` and `quiet` change it.
     public internal(set) var detail = Detail.normal
+    /// The exchanges of the server call in progress, in order, with the
+    /// client's name as shown; `withServerCall` draws them as a diagram.
+    var callExchanges: [(who: String, exchange: HTTPExchange)] = []
+    /// Hashes of refresh tokens whose second use made the server revoke
+    /// their family, learned when it happened, so `store` can mark them.
+    var reusedTokenHashes: Set<String> = []
 
     /// Starts a world for the session.
     ///
@@ -158,7 +164,12 @@ public final class Session {
     /// The refresh-token table, then the access-token denylist if it has
     /// entries.
     func store() throws -> [String] {
-        var lines = StoreRenderer(style: style, text: text, now: world.clock.now).renderAll(try world.store.allRecords())
+        let records = try world.store.allRecords()
+        var lines = StoreRenderer(style: style, text: text, now: world.clock.now).renderAll(records)
+        let chains = familyChainRenderer().render(records, reusedHashes: reusedTokenHashes)
+        if !chains.isEmpty {
+            lines += [""] + chains
+        }
         let denied = try world.store.deniedFamilies(now: world.clock.now)
         if !denied.isEmpty {
             lines += ["", style.bold(text(.denylistTitle))]
@@ -181,6 +192,7 @@ public final class Session {
     func rebuildWorld(seed: UInt64?) throws {
         world.shutdown()
         world = try World(seed: seed, wallClockStart: wallClockStart())
+        reusedTokenHashes = []
     }
 }
 

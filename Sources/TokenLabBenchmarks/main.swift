@@ -5,6 +5,7 @@
 //
 // Each case runs for N seconds (default 2, at most 10) or 5 million
 // operations, whichever comes first, after a short warm-up.
+// With `--startup`, it times the REPL's start-up instead (Startup.swift).
 
 import Foundation
 import JOSE
@@ -56,6 +57,16 @@ func key(for algorithm: JWSAlgorithm) throws -> any JWSSigningKey {
         return try HMACKey(secret: LibCrypto.randomBytes(count: 32), algorithm: algorithm)
     }
     return try AsymmetricKey.generate(for: algorithm)
+}
+
+if CommandLine.arguments.contains("--startup") {
+    do {
+        try StartupBenchmark.run(arguments: CommandLine.arguments)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("TokenLabBenchmarks: \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 let seconds = parseSeconds()

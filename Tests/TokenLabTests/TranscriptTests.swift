@@ -78,9 +78,10 @@ struct TranscriptTests {
         )
         #expect(passed.status == 0, "\(passed.output)\(passed.error)")
 
-        // Change one byte of output: the "OK" of the first 200 becomes "0K".
-        let range = try #require(text.range(of: "200 OK"))
-        let changed = text.replacingCharacters(in: range, with: "200 0K")
+        // Change one byte of output: the "OK" of the first 200 response
+        // line (below the sequence diagram, which shows it too) becomes "0K".
+        let range = try #require(text.range(of: "user ← server  200 OK"))
+        let changed = text.replacingCharacters(in: range, with: "user ← server  200 0K")
         let bad = directory.appendingPathComponent("bad.txt")
         try Data(changed.utf8).write(to: bad)
         let failed = try ExecutableTests.run(

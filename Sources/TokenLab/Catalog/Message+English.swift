@@ -16,8 +16,8 @@ extension Message {
             "Type `help` for the commands, `quit` to leave."
         case .detailChanged(let level):
             switch level {
-            case .quiet: "Quiet: status lines, outcomes and store changes only."
-            case .normal: "Normal detail: exchanges, tokens and the store, as the lessons show them."
+            case .quiet: "Quiet: the sequence diagram, the outcome and the store changes only."
+            case .normal: "Normal detail: the diagram, exchanges, tokens and the store, as the lessons show them."
             case .verbose: "Verbose: every header, and each token segment's bytes in hex."
             }
         case .goodbye:

@@ -16,8 +16,8 @@ extension Message {
             "명령어 목록은 `help`, 종료는 `quit`입니다."
         case .detailChanged(let level):
             switch level {
-            case .quiet: "간단히: 상태 줄, 결과, 저장소 변경만 보여 줍니다."
-            case .normal: "보통: 레슨에서 보는 것처럼 요청과 응답, 토큰, 저장소를 보여 줍니다."
+            case .quiet: "간단히: 시퀀스 다이어그램, 결과, 저장소 변경만 보여 줍니다."
+            case .normal: "보통: 레슨에서 보는 것처럼 다이어그램, 요청과 응답, 토큰, 저장소를 보여 줍니다."
             case .verbose: "자세히: 모든 헤더와 토큰 세그먼트의 16진수 바이트까지 보여 줍니다."
             }
         case .goodbye:

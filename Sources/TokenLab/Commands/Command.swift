@@ -12,11 +12,13 @@ public enum TokenKind: String, Sendable, CaseIterable {
 
 /// How much of each step the REPL shows.
 public enum Detail: String, Sendable, CaseIterable {
-    /// Status lines, outcomes and store changes; no headers, bodies or token anatomy.
+    /// A sequence diagram of the exchanges, outcomes and store changes; no
+    /// headers, bodies, token anatomy or server log.
     case quiet
     /// Everything a lesson needs (the default).
     case normal
-    /// Also every header and each segment's bytes in hex.
+    /// Also every response header, each segment's bytes in hex and the
+    /// token's bytes coloured by segment.
     case verbose
 }
 

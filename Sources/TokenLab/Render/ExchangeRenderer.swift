@@ -9,6 +9,9 @@ import TokenClient
 struct ExchangeRenderer {
     let style: Style
     let text: Localizer
+    /// Shows every response header instead of `shownResponseHeaders`, for
+    /// `verbose` detail.
+    var showsAllResponseHeaders = false
 
     /// Response headers worth a student's attention. Content-Length and
     /// Connection are left out: they teach nothing here.
@@ -34,7 +37,8 @@ struct ExchangeRenderer {
         let status = "\(response.status) \(Self.reasonPhrase(response.status))"
         let colored = response.status < 300 ? style.green(status) : style.red(status)
         lines.append(style.bold("\(who) ← \(text(.server))  ") + colored + style.dim("  (\(text(.byteCount(response.body.count))))"))
-        for header in response.headers where Self.shownResponseHeaders.contains(header.name.lowercased()) {
+        for header in response.headers
+        where showsAllResponseHeaders || Self.shownResponseHeaders.contains(header.name.lowercased()) {
             lines.append("    \(style.cyan(Self.canonicalName(header.name))): \(Self.abbreviateHeader(header.name, header.value))")
         }
         lines += body(response.body, indent: "    ")

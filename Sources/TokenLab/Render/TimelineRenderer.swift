@@ -10,6 +10,8 @@
 struct TimelineRenderer {
     let style: Style
     let text: Localizer
+    /// Columns to fit. Past 80, the extra columns go to the bars.
+    var width = 80
 
     struct Bar {
         let label: String
@@ -17,8 +19,11 @@ struct TimelineRenderer {
         let expiresAt: Int64
     }
 
-    /// Columns of the bar area.
+    /// Columns of the bar area at 80 columns.
     static let barWidth = 44
+
+    /// Columns of the bar area at this renderer's width.
+    var barColumns: Int { Self.barWidth + max(0, width - 80) }
 
     func render(_ bars: [Bar], now: Int64) -> [String] {
         guard !bars.isEmpty else { return [text(.timelineEmpty)] }
@@ -27,19 +32,19 @@ struct TimelineRenderer {
         let end = max(bars.map(\.expiresAt).max() ?? now, now)
         let span = max(end - start, 1)
         func column(_ time: Int64) -> Int {
-            Int((Double(time - start) / Double(span) * Double(Self.barWidth - 1)).rounded())
+            Int((Double(time - start) / Double(span) * Double(barColumns - 1)).rounded())
         }
 
         let labelWidth = max(bars.map { TextWidth.columns($0.label) }.max() ?? 0, 4) + 2
         let indent = String(repeating: " ", count: labelWidth + 2)
         let left = TimeFormat.timeOfDay(start)
         let right = TimeFormat.timeOfDay(end)
-        let gap = max(1, Self.barWidth - left.count - right.count)
+        let gap = max(1, barColumns - left.count - right.count)
         var lines = [style.bold(text(.timelineTitle)), style.dim(indent + left + String(repeating: " ", count: gap) + right)]
 
         let nowColumn = column(now)
         for bar in bars {
-            var cells = Array(repeating: " ", count: Self.barWidth)
+            var cells = Array(repeating: " ", count: barColumns)
             let from = column(bar.issuedAt), to = column(bar.expiresAt)
             for index in from...max(from, to) { cells[index] = "=" }
             cells[from] = "|"
