@@ -219,7 +219,8 @@ extension Session {
                 .accessTokenExpired(
                     actor, ago: TimeFormat.duration(world.clock.now - expiration),
                     expiration: TimeFormat.timeOfDay(expiration),
-                    now: TimeFormat.timeOfDay(world.clock.now)))
+                    now: TimeFormat.timeOfDay(world.clock.now),
+                    canRefresh: world.client(actor).storage.refreshToken != nil || world.client(actor).holdsRefreshCookie))
         }
         if description.hasPrefix("signature") {
             return text(.accessTokenBadSignature)
@@ -227,8 +228,12 @@ extension Session {
         if description.hasPrefix("rejected alg \"none\"") {
             return text(.accessTokenUnsecured)
         }
-        if description.hasPrefix("alg \"") && description.contains("is not allowed") {
-            return text(.accessTokenWrongAlgorithm(description))
+        // JOSEError.algorithmNotAllowed: `alg "HS256" is not allowed: this
+        // key verifies RS256 only`.
+        if description.hasPrefix("alg \""), description.contains("is not allowed") {
+            let found = description.dropFirst(5).prefix { $0 != "\"" }
+            let expected = description.components(separatedBy: "verifies ").last?.components(separatedBy: " ").first ?? "?"
+            return text(.accessTokenWrongAlgorithm(found: String(found), expected: expected))
         }
         if description.hasPrefix("access token revoked") {
             return text(.accessTokenDenylisted)

@@ -107,3 +107,12 @@ struct TextWrapTests {
         }
     }
 }
+
+@Suite("Exchange bodies")
+struct ExchangeBodyTests {
+    @Test("strings with quotes stay valid JSON")
+    func escapesQuotes() {
+        #expect(ExchangeRenderer.describe("rejected alg \"none\"") == #""rejected alg \"none\"""#)
+        #expect(ExchangeRenderer.describe(#"a\b"#) == #""a\\b""#)
+    }
+}

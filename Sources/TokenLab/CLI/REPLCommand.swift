@@ -77,6 +77,7 @@ public enum REPLCommand {
 
         var recorder: TranscriptFile?
         if let path = parsed.recordPath {
+            Console.writeError("tokenlab: " + text(.cliRecording(path: path, replacing: FileManager.default.fileExists(atPath: path))) + "\n")
             do {
                 recorder = try TranscriptFile(path: path, header: Transcript.header(seed: seed ?? 0, language: language))
             } catch {

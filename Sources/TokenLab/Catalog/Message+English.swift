@@ -18,7 +18,7 @@ extension Message {
             switch level {
             case .quiet: "Quiet: the sequence diagram, the outcome and the store changes only."
             case .normal: "Normal detail: the diagram, exchanges, tokens and the store, as the lessons show them."
-            case .verbose: "Verbose: every header, and each token segment's bytes in hex."
+            case .verbose: "Verbose: every response header, and each token segment's bytes in hex."
             }
         case .goodbye:
             "Bye."
@@ -165,8 +165,9 @@ extension Message {
                 : "The attacker holds no refresh token. Steal one first: `steal refresh`."
         case .noAccessTokenSent:
             "No access token was sent, so the server cannot tell who is asking."
-        case .accessTokenExpired(let actor, let ago, let expiration, let now):
-            "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now)). `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one."
+        case .accessTokenExpired(let actor, let ago, let expiration, let now, let canRefresh):
+            "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now))."
+                + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one." : " No refresh token is held to get a new one with.")
         case .accessTokenBadSignature:
             "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
         case .accessTokenRejected(let detail):
@@ -205,8 +206,8 @@ extension Message {
             "The tabs share the app's storage, so tab 2's failure logged the user out in both tabs."
         case .accessTokenUnsecured:
             "Rejected: the header says alg \"none\", an unsigned token. The server never accepts one, in any letter case."
-        case .accessTokenWrongAlgorithm(let detail):
-            "Rejected: \(detail). The key fixes the algorithm; the token's header cannot choose another."
+        case .accessTokenWrongAlgorithm(let found, let expected):
+            "Rejected: the token says alg \"\(found)\", but the server's key verifies \(expected) only. The key fixes the algorithm; the token's header cannot choose another."
         case .keyChanged(let algorithm):
             "The server now signs and verifies with \(algorithm). Tokens signed with the old key no longer verify."
         case .keyCurrent(let algorithm):
@@ -412,6 +413,8 @@ extension Message {
         case .cliCannotWrite(let path, let reason):
             "cannot write \(path): \(reason); check that the folder exists and is writable"
 
+        case .cliRecording(let path, let replacing):
+            "recording this session to \(path)\(replacing ? ", replacing what the file held" : "")"
         case .replayEnterHint:
             "Press Enter for each step; Ctrl-D stops."
         case .replaySummary(let passed, let failed):

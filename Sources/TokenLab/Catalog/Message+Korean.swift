@@ -18,7 +18,7 @@ extension Message {
             switch level {
             case .quiet: "간단히: 시퀀스 다이어그램, 결과, 저장소 변경만 보여 줍니다."
             case .normal: "보통: 레슨에서 보는 것처럼 다이어그램, 요청과 응답, 토큰, 저장소를 보여 줍니다."
-            case .verbose: "자세히: 모든 헤더와 토큰 세그먼트의 16진수 바이트까지 보여 줍니다."
+            case .verbose: "자세히: 모든 응답 헤더와 토큰 세그먼트의 16진수 바이트까지 보여 줍니다."
             }
         case .goodbye:
             "종료합니다."
@@ -165,10 +165,11 @@ extension Message {
                 : "공격자에게 리프레시 토큰이 없습니다. 먼저 훔치세요: `steal refresh`."
         case .noAccessTokenSent:
             "액세스 토큰을 보내지 않아서 서버는 누가 요청했는지 알 수 없습니다."
-        case .accessTokenExpired(let actor, let ago, let expiration, let now):
-            "거부됨: 액세스 토큰이 \(ago) 전에 만료되었습니다 (exp \(expiration), 현재 시각 \(now)). `\(actor == .user ? "refresh" : "attacker refresh")`로 새 토큰을 받을 수 있습니다."
+        case .accessTokenExpired(let actor, let ago, let expiration, let now, let canRefresh):
+            "거부됨: 액세스 토큰이 \(ago) 전에 만료되었습니다 (exp \(expiration), 현재 시각 \(now))."
+                + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` 명령으로 새 토큰을 받을 수 있습니다." : " 새 토큰을 받을 리프레시 토큰이 없습니다.")
         case .accessTokenBadSignature:
-            "거부됨: 서명이 헤더와 페이로드와 일치하지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
+            "거부됨: 서명이 헤더·페이로드와 일치하지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
         case .accessTokenRejected(let detail):
             "거부됨: \(detail)"
         case .refreshRotated(let actor):
@@ -205,8 +206,8 @@ extension Message {
             "두 탭은 같은 localStorage를 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
         case .accessTokenUnsecured:
             "거부됨: 헤더가 alg \"none\", 즉 서명 없는 토큰이라고 합니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
-        case .accessTokenWrongAlgorithm(let detail):
-            "거부됨: \(detail). 알고리즘은 키가 정하며, 토큰 헤더가 다른 알고리즘을 고를 수 없습니다."
+        case .accessTokenWrongAlgorithm(let found, let expected):
+            "거부됨: 서버의 키는 \(expected) 전용인데, 토큰 헤더의 alg 값은 \"\(found)\"입니다. 알고리즘은 키가 정하며, 토큰 헤더가 다른 알고리즘을 고를 수 없습니다."
         case .keyChanged(let algorithm):
             "이제 서버는 \(algorithm) 알고리즘으로 서명하고 검증합니다. 이전 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
         case .keyCurrent(let algorithm):
@@ -248,11 +249,11 @@ extension Message {
         case .xssNothingSent:
             "스크립트는 보낼 토큰을 찾지 못했습니다."
         case .csrfStart(let path):
-            "다른 사이트의 페이지가 사용자의 브라우저가 \(path)에 빈 폼을 전송하게 만듭니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
+            "다른 사이트의 페이지가 사용자의 브라우저로 하여금 \(path)에 빈 폼을 전송하게 합니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
         case .csrfNoCookie:
             "브라우저가 쿠키를 붙이지 않았으므로 서버가 받은 요청에는 자격 증명이 없습니다."
         case .csrfSameSiteKept:
-            "쿠키 저장소에는 리프레시 토큰 쿠키가 있지만, 쿠키의 SameSite 속성이 다른 사이트에서 시작한 요청에는 싣지 않았습니다."
+            "쿠키 저장소에는 리프레시 토큰 쿠키가 있지만, SameSite 속성 때문에 브라우저가 다른 사이트에서 시작한 요청에는 쿠키를 싣지 않았습니다."
         case .csrfSucceeded:
             "브라우저가 쿠키를 붙였고, 서버는 이 요청과 사용자가 직접 보낸 요청을 구별할 수 없습니다. 위조된 요청이 성공했습니다."
         case .csrfCookieSentButRefused:
@@ -412,6 +413,8 @@ extension Message {
         case .cliCannotWrite(let path, let reason):
             "파일을 쓸 수 없습니다: \(path) (\(reason)). 폴더가 있고 쓰기 권한이 있는지 확인하세요"
 
+        case .cliRecording(let path, let replacing):
+            "이 세션을 \(path) 파일에 기록합니다\(replacing ? " (기존 내용은 덮어씁니다)" : "")"
         case .replayEnterHint:
             "Enter를 누를 때마다 한 단계씩 진행합니다. Ctrl-D로 멈춥니다."
         case .replaySummary(let passed, let failed):

@@ -98,7 +98,8 @@ public enum Message: Sendable {
     case noAccessToken(Actor)
     case noRefreshToken(Actor)
     case noAccessTokenSent
-    case accessTokenExpired(Actor, ago: String, expiration: String, now: String)
+    /// `canRefresh` is whether the actor holds a refresh token to get a new one with.
+    case accessTokenExpired(Actor, ago: String, expiration: String, now: String, canRefresh: Bool)
     case accessTokenBadSignature
     case accessTokenRejected(String)
     case refreshRotated(Actor)
@@ -119,7 +120,7 @@ public enum Message: Sendable {
     case csrfSucceeded
     case csrfCookieSentButRefused
     case accessTokenUnsecured
-    case accessTokenWrongAlgorithm(String)
+    case accessTokenWrongAlgorithm(found: String, expected: String)
     case keyChanged(String)
     case keyCurrent(String)
     case keySymmetricNote
@@ -202,6 +203,7 @@ public enum Message: Sendable {
     case cliCannotRead(path: String)
     case cliNotUTF8(path: String)
     case cliCannotWrite(path: String, reason: String)
+    case cliRecording(path: String, replacing: Bool)
 
     // Replay
     case replayEnterHint

@@ -66,7 +66,10 @@ struct ExchangeRenderer {
     static func describe(_ value: Any) -> String {
         switch value {
         case let text as String:
-            return "\"\(abbreviate(text))\""
+            // Escaped as JSON writes it, so the body shown stays valid JSON.
+            let escaped = abbreviate(text).replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
         default:
             let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
             return String(decoding: data, as: UTF8.self)
