@@ -235,7 +235,7 @@ extension Message {
         case .crackStart(let words):
             "Trying \(words) common secrets as the HMAC key of the user's access token, offline, without a single request:"
         case .crackFound(let word, let tries):
-            "Found it after \(tries) tries: the secret is \"\(word)\". Anyone with one token can now sign any token."
+            "Found it after \(tries) tries: the secret is \"\(word)\". Whoever knows it can sign any token they like."
         case .crackFailed(let words):
             "None of the \(words) words matches. The server's secret is 32 random bytes: 2^256 possibilities, beyond any dictionary."
         case .xssStart:
