@@ -73,7 +73,7 @@ public final class AuthClient: Sendable {
         return exchange
     }
 
-    /// `POST /api/v1/auth/logout`; on 204 forgets both tokens.
+    /// `POST /api/v1/auth/logout`; on 204 clears both tokens.
     ///
     /// - Returns: nil when there is no refresh token to send.
     public func logout() throws(TransportError) -> HTTPExchange? {
@@ -168,7 +168,7 @@ public final class AuthClient: Sendable {
     /// Sends what a page of another site can make this browser send: an
     /// HTML form posting nothing to `path`. No Authorization header (a
     /// page cannot read the app's tokens), a form Content-Type, and only
-    /// the cookies SameSite lets cross sites. A `Set-Cookie` in the answer
+    /// the cookies SameSite lets cross sites. A `Set-Cookie` in the response
     /// is stored, as the browser would.
     public func crossSiteFormPost(path: String) throws(TransportError) -> HTTPExchange {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/x-www-form-urlencoded")]
@@ -185,7 +185,7 @@ public final class AuthClient: Sendable {
         return exchange
     }
 
-    /// Whether the cookie jar holds a cookie the refresh endpoint would
+    /// Whether the cookie jar contains a cookie the refresh endpoint would
     /// receive, as in cookie delivery.
     public var holdsRefreshCookie: Bool {
         hasCookie(for: Self.refreshPath)

@@ -115,11 +115,11 @@ public final class CookieJar: @unchecked Sendable {
         }.sorted { $0.path.count > $1.path.count }
     }
 
-    /// The `Cookie` header a browser attaches when a page of another site
-    /// makes it send `method` to `url` (a form post, an image): SameSite
-    /// `Strict` cookies stay home, `Lax` ones (and those without SameSite,
-    /// which browsers treat as `Lax`) go only with a top-level GET, and
-    /// `None` ones always go.
+    /// Returns the `Cookie` header a browser attaches when a page of another
+    /// site makes it send `method` to `url`, as a form post or an image does.
+    /// `Strict` cookies are never sent cross-site. `Lax` ones, and those
+    /// without SameSite (which browsers treat as `Lax`), go only with a
+    /// top-level GET. `None` ones always go.
     public func crossSiteCookieHeader(for url: URL, method: String) -> String? {
         let topLevelGET = method.uppercased() == "GET"
         let matching = cookies(for: url).filter { cookie in

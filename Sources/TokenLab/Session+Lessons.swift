@@ -12,7 +12,7 @@ struct LessonRun {
 /// The `lesson`, `next`, `back` and `again` commands.
 extension Session {
     /// The seed lessons run with when the session has none, so every
-    /// student sees the same tokens as the lesson's transcript.
+    /// student gets the same tokens as the lesson's transcript.
     static let lessonSeed: UInt64 = 7
 
     func lessonLibrary() throws -> LessonLibrary {
@@ -89,7 +89,7 @@ extension Session {
 
     /// Rebuilds the lab, runs the steps before `index` without showing
     /// them, then shows step `index`. Commands the student typed between
-    /// steps are not replayed, which the output says.
+    /// steps are not replayed, and the output states this.
     private func replay(toShow index: Int, run: LessonRun) throws -> [String] {
         try rebuildWorld(seed: run.seed)
         lessonStepDepth += 1
@@ -126,8 +126,8 @@ extension Session {
         return lines
     }
 
-    /// The number of the next lesson there is after `lesson`, or nil when
-    /// it is the last.
+    /// Returns the number of the next lesson after `lesson`, or nil when it
+    /// is the last.
     private func nextLessonNumber(after lesson: Lesson) -> Int? {
         let all = (try? lessons?.lessons(language: options.language)) ?? nil
         return all?.map(\.number).filter { $0 > lesson.number }.min()

@@ -4,7 +4,7 @@ import TokenClient
 import TokenServer
 
 /// Commands that send requests to the token server, and the
-/// explanations of what the server answered.
+/// explanations of the server's responses.
 extension Session {
     func login(_ actor: Actor, username: String, password: String) throws -> [String] {
         try withServerCall { () throws(TransportError) in
@@ -109,7 +109,13 @@ extension Session {
                 let rotated = ExchangeFacts.issuesRefreshToken(exchange)
                 let replay = world.log.peek().contains { $0.event == "refresh.grace_replay" }
                 lines.append("")
-                lines.append(text(replay ? .refreshGraceReplay(actor) : rotated ? .refreshRotated(actor) : .refreshNotRotated(actor)))
+                if replay {
+                    lines.append(text(.refreshGraceReplay(actor)))
+                } else if rotated {
+                    lines.append(text(.refreshRotated(actor)))
+                } else {
+                    lines.append(text(.refreshNotRotated(actor)))
+                }
                 lines += heldTokensForDetail(actor)
             } else {
                 lines.append(style.red(explainGrantFailure(exchange)))
@@ -241,7 +247,7 @@ extension Session {
         return text(.accessTokenRejected(description))
     }
 
-    /// What the client did with its tokens after a refresh was refused, as
+    /// Returns what the client did with its tokens after a refused refresh,
     /// read from its storage: an honest app drops them, a thief keeps them.
     func consequence(for actor: Actor) -> Message {
         let storage = world.client(actor).storage

@@ -40,7 +40,7 @@ public final class Session {
     let text: Localizer
     let style: Style
     let wallClockStart: @Sendable () -> Int64
-    /// Where `lesson` commands find lessons; nil when none were found.
+    /// The lesson files `lesson` commands read; nil when none were found.
     let lessons: LessonLibrary?
     /// The lesson in progress, if any.
     var lessonRun: LessonRun?
@@ -161,8 +161,8 @@ public final class Session {
         }
     }
 
-    /// The refresh-token table, then the access-token denylist if it has
-    /// entries.
+    /// Renders the refresh-token table, then the access-token denylist if
+    /// it has entries.
     func store() throws -> [String] {
         let records = try world.store.allRecords()
         var lines = StoreRenderer(style: style, text: text, now: world.clock.now).renderAll(records)
@@ -196,7 +196,7 @@ public final class Session {
     }
 }
 
-/// A command that could not run, with the message that says why.
+/// A command that could not run, with the message that explains why.
 struct SessionFailure: Error {
     let message: Message
     init(_ message: Message) { self.message = message }
@@ -204,8 +204,8 @@ struct SessionFailure: Error {
 
 /// Reads fields of a JSON response body.
 enum ExchangeFacts {
-    /// Whether the response hands out a refresh token, in the body or in a
-    /// `Set-Cookie` with a value (an empty value deletes the cookie).
+    /// Returns whether the response hands out a refresh token, in the body
+    /// or in a `Set-Cookie` with a value (an empty value deletes the cookie).
     static func issuesRefreshToken(_ exchange: HTTPExchange) -> Bool {
         if bodyString("refresh_token", in: exchange) != nil { return true }
         return exchange.response.headers.contains { header in

@@ -7,7 +7,7 @@ import TokenServer
 /// real token server on loopback with a real SQLite store, and the two
 /// clients (the user's app and the attacker).
 public final class World {
-    /// Where a seeded world's clock starts: 2025-03-01 09:00:00 UTC.
+    /// The start of a seeded world's clock: 2025-03-01 09:00:00 UTC.
     public static let seededStart: Int64 = 1_740_819_600
 
     public let clock: ManualClock
@@ -91,7 +91,7 @@ public final class World {
     }
 }
 
-/// Why a world could not be built.
+/// A failure to build a world.
 public enum WorldError: Error, CustomStringConvertible {
     case temporaryDirectory(String, String)
     case serverAddress(String)

@@ -11,8 +11,8 @@ public enum Console {
     }
 }
 
-/// Why a command line is unusable, as a catalog message. Commands exit
-/// with status 2 for these.
+/// A command-line usage error, as a catalog message. Commands exit with
+/// status 2 for these.
 public struct UsageError: Error {
     public let message: Message
 
@@ -32,7 +32,8 @@ struct ArgumentCursor {
         self.arguments = arguments
     }
 
-    /// The next option or operand, with any `=value` held for `value(for:)`.
+    /// Returns the next option or operand, keeping any `=value` for
+    /// `value(for:)`.
     mutating func next() -> String? {
         guard index < arguments.count else { return nil }
         let argument = arguments[index]
@@ -45,7 +46,7 @@ struct ArgumentCursor {
         return argument
     }
 
-    /// The value of `option`: its `=value`, or the next argument.
+    /// Returns the value of `option`: its `=value`, or the next argument.
     mutating func value(for option: String) throws(UsageError) -> String {
         if let pendingValue {
             self.pendingValue = nil

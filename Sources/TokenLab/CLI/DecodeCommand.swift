@@ -5,7 +5,7 @@ import TokenServer
 /// `tokenlab decode TOKEN`: shows a JWT's parts and bytes without verifying
 /// anything, and prints a notice that nothing was verified.
 public enum DecodeCommand {
-    struct Arguments {
+    struct Arguments: InspectArguments {
         var token: String?
         var now: Int64?
         var language: String?
@@ -40,22 +40,18 @@ public enum DecodeCommand {
     /// Prints the decoded token and returns the exit status: 0 when it
     /// decodes, 1 when it is not a readable JWT, 2 for a usage error.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
-        let fallback = Language.resolve(flag: nil, environment: environment) ?? .english
         let parsed: Arguments
-        do {
-            parsed = try parse(arguments)
-        } catch {
-            Console.writeError("tokenlab decode: " + fallback(error.message) + "\n")
-            return 2
+        let language: Language
+        switch InspectInput.start(
+            command: "decode", arguments: arguments, environment: environment, usage: .decodeUsage, parse: parse)
+        {
+        case .exit(let status):
+            return status
+        case .run(let arguments, let chosen):
+            parsed = arguments
+            language = chosen
         }
-        guard let language = Language.resolve(flag: parsed.language, environment: environment) else {
-            Console.writeError("tokenlab decode: " + fallback(.invalidLanguage(parsed.language ?? "")) + "\n")
-            return 2
-        }
-        if parsed.help {
-            Console.write(language(.decodeUsage) + "\n")
-            return 0
-        }
+
         guard let argument = parsed.token else {
             Console.writeError("tokenlab decode: " + language(.missingToken) + "\n")
             return 2

@@ -63,3 +63,46 @@ enum InspectInput {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// The options `decode` and `verify` share, so one start-up serves both.
+protocol InspectArguments {
+    var language: String? { get }
+    var help: Bool { get }
+}
+
+/// How a command line starts: run with these arguments and language, or
+/// end at once with this exit status.
+enum InspectStart<Parsed> {
+    case run(Parsed, Language)
+    case exit(Int32)
+}
+
+extension InspectInput {
+    /// Parses `arguments`, settles the language and handles `--help`.
+    /// Usage errors are written to standard error under `command`'s name.
+    ///
+    /// - Returns: `.exit(2)` after a usage error, `.exit(0)` after the
+    ///   help text, else the parsed arguments and their language.
+    static func start<Parsed: InspectArguments>(
+        command: String, arguments: [String], environment: [String: String], usage: InspectMessage,
+        parse: ([String]) throws(InspectUsageError) -> Parsed
+    ) -> InspectStart<Parsed> {
+        let fallback = Language.resolve(flag: nil, environment: environment) ?? .english
+        let parsed: Parsed
+        do {
+            parsed = try parse(arguments)
+        } catch {
+            Console.writeError("tokenlab \(command): " + fallback(error.message) + "\n")
+            return .exit(2)
+        }
+        guard let language = Language.resolve(flag: parsed.language, environment: environment) else {
+            Console.writeError("tokenlab \(command): " + fallback(.invalidLanguage(parsed.language ?? "")) + "\n")
+            return .exit(2)
+        }
+        if parsed.help {
+            Console.write(language(usage) + "\n")
+            return .exit(0)
+        }
+        return .run(parsed, language)
+    }
+}

@@ -14,7 +14,7 @@ public enum VerifyCommand {
         case pem(String)
     }
 
-    struct Arguments {
+    struct Arguments: InspectArguments {
         var token: String?
         var keySources: [KeySource] = []
         var algorithm: String?
@@ -61,21 +61,16 @@ public enum VerifyCommand {
     /// Verifies and returns the exit status: 0 when the token is valid,
     /// 1 when it is not, 2 for a usage error or an unusable key.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
-        let fallback = Language.resolve(flag: nil, environment: environment) ?? .english
         let parsed: Arguments
-        do {
-            parsed = try parse(arguments)
-        } catch {
-            Console.writeError("tokenlab verify: " + fallback(error.message) + "\n")
-            return 2
-        }
-        guard let language = Language.resolve(flag: parsed.language, environment: environment) else {
-            Console.writeError("tokenlab verify: " + fallback(.invalidLanguage(parsed.language ?? "")) + "\n")
-            return 2
-        }
-        if parsed.help {
-            Console.write(language(.verifyUsage) + "\n")
-            return 0
+        let language: Language
+        switch InspectInput.start(
+            command: "verify", arguments: arguments, environment: environment, usage: .verifyUsage, parse: parse)
+        {
+        case .exit(let status):
+            return status
+        case .run(let arguments, let chosen):
+            parsed = arguments
+            language = chosen
         }
 
         let verifier: JWTVerifier

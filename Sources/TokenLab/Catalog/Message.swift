@@ -98,7 +98,7 @@ public enum Message: Sendable {
     case noAccessToken(Actor)
     case noRefreshToken(Actor)
     case noAccessTokenSent
-    /// `canRefresh` is whether the actor holds a refresh token to get a new one with.
+    /// `canRefresh` is whether the actor has a refresh token to get a new one with.
     case accessTokenExpired(Actor, ago: String, expiration: String, now: String, canRefresh: Bool)
     case accessTokenBadSignature
     case accessTokenRejected(String)
@@ -165,7 +165,7 @@ public enum Message: Sendable {
     case policyChanged(key: String, value: String)
     case policyInvalidValue(key: String, value: String, expected: String)
     case policyUnknownKey(String, known: String)
-    /// What a policy key accepts, for its error message.
+    /// The values a policy key accepts, for its error message.
     case policyExpected(String)
 
     // Lessons

@@ -1,10 +1,10 @@
-/// Who acts in the story: the student's own app, or the attacker.
+/// An actor in the story: the student's own app, or the attacker.
 public enum Actor: String, Sendable, CaseIterable {
     case user
     case attacker
 }
 
-/// Which token a command is about.
+/// The kind of token a command is about.
 public enum TokenKind: String, Sendable, CaseIterable {
     case access
     case refresh
@@ -40,7 +40,7 @@ public enum KeyChoice: String, Sendable, CaseIterable {
     case eddsa
 }
 
-/// How the attacker forges an access token.
+/// The attacker's method of forging an access token.
 public enum ForgeKind: Equatable, Sendable {
     /// `alg: none` and no signature.
     case none
@@ -112,7 +112,7 @@ extension Command {
     }
 }
 
-/// Why a line is not a command; rendered through the catalog.
+/// The reason a line is not a command, rendered through the catalog.
 public enum CommandError: Error, Equatable, Sendable {
     case emptyLine
     case lineTooLong(length: Int, limit: Int)

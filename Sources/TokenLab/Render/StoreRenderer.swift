@@ -9,8 +9,8 @@ struct StoreRenderer {
     /// marked expired, since the store only changes status on use.
     let now: Int64
 
-    /// The table after a command, with changes against `before` marked.
-    /// Returns one line when nothing changed.
+    /// Renders the table after a command, with changes against `before`
+    /// marked, or one line when nothing changed.
     func renderChanges(before: [RefreshTokenRecord], after: [RefreshTokenRecord]) -> [String] {
         let previous = Dictionary(before.map { ($0.tokenHash, $0) }, uniquingKeysWith: { first, _ in first })
         var marks: [String: String] = [:]
@@ -34,7 +34,7 @@ struct StoreRenderer {
         return [style.bold(text(.storeAfter(changed: changed)))] + table(after, marks: marks, before: previous)
     }
 
-    /// The whole table, unmarked.
+    /// Renders the whole table, unmarked.
     func renderAll(_ records: [RefreshTokenRecord]) -> [String] {
         guard !records.isEmpty else { return [text(.storeEmpty)] }
         return [style.bold(text(.storeTitle(rows: records.count)))] + table(records, marks: [:], before: [:])

@@ -11,7 +11,7 @@ struct TokenRenderer {
     /// The virtual clock's reading, for "expires in" and "expired ago".
     let now: Int64
 
-    /// Width of the column that holds segment text and JSON.
+    /// Width of the column that contains segment text and JSON.
     static let contentWidth = 64
     static let labelWidth = 11
 
@@ -115,7 +115,7 @@ struct TokenRenderer {
         TextWidth.chunks(content, width: Self.contentWidth)
     }
 
-    /// A label in the left column and content lines beside it.
+    /// Places a label in the left column and content lines beside it.
     private func field(_ label: String, _ content: [String]) -> [String] {
         content.enumerated().map { index, line in
             let left = index == 0 ? label : ""

@@ -11,8 +11,8 @@ import Foundation
 ///     tokenlab> login hong gildong-demo
 ///     <the output>
 ///
-/// Leading `#` lines are the header; the first one holds the settings that
-/// make the session reproducible. After it the text is exactly what
+/// Leading `#` lines are the header. The first one contains the settings
+/// that make the session reproducible. After it the text is exactly what
 /// `tokenlab` prints when the inputs are piped in, so a program tells input
 /// from output by the prompt alone.
 public struct Transcript: Equatable, Sendable {
@@ -26,7 +26,7 @@ public struct Transcript: Equatable, Sendable {
         self.inputs = inputs
     }
 
-    /// The header for these settings, newline included.
+    /// Returns the header for these settings, newline included.
     public static func header(seed: UInt64, language: Language) -> String {
         """
         #! tokenlab --seed \(seed) --lang \(language.rawValue)
@@ -90,7 +90,7 @@ public struct Transcript: Equatable, Sendable {
     }
 }
 
-/// Why a transcript cannot be read; names the file and line.
+/// A transcript that cannot be read, with its file and line.
 public struct TranscriptError: Error, CustomStringConvertible, Sendable {
     public let file: String
     public let line: Int

@@ -9,7 +9,7 @@
 internal import CMicroHTTPD
 import Foundation
 
-/// Why the HTTP server could not start.
+/// A failure to start the HTTP server.
 public struct HTTPServerError: Error, CustomStringConvertible, Sendable {
     public let host: String
     public let port: UInt16

@@ -55,12 +55,12 @@ public struct LogEntry: Sendable, Equatable {
     }
 }
 
-/// Where the server's log entries go.
+/// A destination for the server's log entries.
 public protocol LogSink: Sendable {
     func log(_ entry: LogEntry)
 }
 
-/// Drops every entry; the default when nobody listens.
+/// A sink that drops every entry, the default when no log is wanted.
 public struct DiscardingLogSink: LogSink {
     public init() {}
     public func log(_ entry: LogEntry) {}
@@ -83,7 +83,7 @@ public final class MemoryLogSink: LogSink, @unchecked Sendable {
         lock.withLock { entries }
     }
 
-    /// Returns the entries logged since the last call and forgets them.
+    /// Returns the entries logged since the last call and removes them.
     public func drain() -> [LogEntry] {
         lock.withLock {
             defer { entries.removeAll() }
