@@ -138,7 +138,7 @@ public enum DecodeCommand {
         TextWidth.chunks(content, width: TokenRenderer.contentWidth)
     }
 
-    /// A label in the left column and content lines beside it.
+    /// Places a label in the left column and content lines beside it.
     private static func field(_ label: String, _ content: [String]) -> [String] {
         content.enumerated().map { index, line in
             "  " + TextWidth.pad(index == 0 ? label : "", to: TokenRenderer.labelWidth) + line

@@ -70,8 +70,8 @@ protocol InspectArguments {
     var help: Bool { get }
 }
 
-/// How a command line starts: run with these arguments and language, or
-/// end at once with this exit status.
+/// The outcome of a command line's start-up: run with these arguments and
+/// language, or end at once with this exit status.
 enum InspectStart<Parsed> {
     case run(Parsed, Language)
     case exit(Int32)
