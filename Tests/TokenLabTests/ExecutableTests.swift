@@ -139,8 +139,12 @@ struct TerminalTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qfec", "\(ExecutableTests.binary.path) --seed 7 --no-color", "/dev/null"]
+        // `script` runs the command through $SHELL. A shell that stays as
+        // the parent (dash does) also receives the Ctrl-C and exits 130
+        // after the REPL ends, so the shell is pinned and told to exec.
+        process.arguments = ["-qfec", "exec \(ExecutableTests.binary.path) --seed 7 --no-color", "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
+        environment["SHELL"] = "/bin/sh"
         environment["XDG_STATE_HOME"] = state.path
         environment["TERM"] = "xterm"
         environment["LANG"] = "C.UTF-8"
