@@ -4,8 +4,8 @@ import Testing
 @testable import JOSE
 
 /// Tokens signed here verify in PyJWT and the other way round, for every
-/// algorithm. Needs python3 with PyJWT and cryptography, which
-/// `scripts/install-python-tools` installs.
+/// algorithm. Needs PyJWT and cryptography, which
+/// `scripts/install-python-tools` installs into `.build/python-tools`.
 @Suite("PyJWT interoperability")
 struct PyJWTInteropTests {
     struct Case: Codable {
@@ -56,6 +56,9 @@ struct PyJWTInteropTests {
         try JSONEncoder().encode(cases).write(to: directory.appendingPathComponent("cases.json"))
 
         let script = Bundle.module.url(forResource: "pyjwt_interop", withExtension: "py", subdirectory: "Interop")!
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.python.path),
+            "\(Self.python.path) is missing: run scripts/install-python-tools first")
         let (status, output) = try Self.runPython([script.path, directory.path])
         try #require(status == 0, "python3 failed (run scripts/install-python-tools first): \(output)")
 
@@ -84,11 +87,17 @@ struct PyJWTInteropTests {
         }
     }
 
-    /// Runs python3 with `arguments` and returns its status and output.
+    /// The virtual environment's python3 that `scripts/install-python-tools`
+    /// makes, found from this file's place in the package.
+    static let python = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".build/python-tools/bin/python3")
+
+    /// Runs the tools' python3 with `arguments` and returns its status and output.
     static func runPython(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.executableURL = python
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
