@@ -103,14 +103,14 @@ extension Session {
         let before = world.clock.now
         world.clock.advance(by: seconds)
         let now = world.clock.now
-        var lines = [text(.clockAdvanced(from: TimeFormat.date(before), to: TimeFormat.date(now), by: TimeFormat.duration(seconds)))]
+        var lines = [text(.clockAdvanced(from: TimeFormat.date(before), to: TimeFormat.date(now), by: text.duration(seconds)))]
         lines += accessTokenStates()
         return lines
     }
 
     func clock() -> [String] {
         let now = world.clock.now
-        var lines = [text(.clockNow(TimeFormat.date(now), elapsed: TimeFormat.duration(now - world.clock.start)))]
+        var lines = [text(.clockNow(TimeFormat.date(now), elapsed: text.duration(now - world.clock.start)))]
         lines += accessTokenStates()
         return lines
     }
@@ -126,8 +126,8 @@ extension Session {
             let remaining = expiration - world.clock.now
             lines.append(
                 remaining > 0
-                    ? "  " + text(.accessValidFor(actor, TimeFormat.duration(remaining)))
-                    : "  " + style.red(text(.accessExpiredFor(actor, TimeFormat.duration(-remaining)))))
+                    ? "  " + text(.accessValidFor(actor, text.duration(remaining)))
+                    : "  " + style.red(text(.accessExpiredFor(actor, text.duration(-remaining)))))
         }
         return lines
     }

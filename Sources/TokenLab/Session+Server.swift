@@ -223,7 +223,7 @@ extension Session {
         {
             return text(
                 .accessTokenExpired(
-                    actor, ago: TimeFormat.duration(world.clock.now - expiration),
+                    actor, ago: text.duration(world.clock.now - expiration),
                     expiration: TimeFormat.timeOfDay(expiration),
                     now: TimeFormat.timeOfDay(world.clock.now),
                     canRefresh: world.client(actor).storage.refreshToken != nil || world.client(actor).holdsRefreshCookie))

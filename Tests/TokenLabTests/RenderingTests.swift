@@ -22,6 +22,16 @@ struct RenderingTests {
         #expect(TimeFormat.duration(seconds) == text)
     }
 
+    @Test(
+        "Korean durations use Korean unit names",
+        arguments: [
+            (Int64(0), "0초"), (45, "45초"), (60, "1분 0초"), (900, "15분 0초"), (3661, "1시간 1분"), (604_800, "7일 0시간"),
+        ])
+    func koreanDurations(seconds: Int64, text: String) {
+        #expect(TimeFormat.duration(seconds, in: .korean) == text)
+        #expect(Localizer(language: .korean).duration(-seconds) == text)
+    }
+
     @Test("Hangul takes two columns")
     func hangulWidth() {
         #expect(TextWidth.columns("홍길동") == 6)

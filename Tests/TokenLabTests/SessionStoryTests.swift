@@ -79,7 +79,7 @@ struct SessionStoryTests {
         #expect(session.banner.contains("데모 계정"))
         _ = session.execute("login hong gildong-demo")
         _ = session.execute("advance 16m")
-        #expect(session.execute("me").output.contains("1m 0s 전에 만료"))
+        #expect(session.execute("me").output.contains("1분 0초 전에 만료"))
     }
 
     @Test("mistyped commands print an error and the session goes on")

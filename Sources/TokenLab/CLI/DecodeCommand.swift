@@ -109,8 +109,8 @@ public enum DecodeCommand {
                 line +=
                     " · "
                     + (remaining > 0
-                        ? text(.expiresIn(TimeFormat.duration(remaining)))
-                        : text(.expiredAgo(TimeFormat.duration(-remaining))))
+                        ? text(.expiresIn(text.duration(remaining)))
+                        : text(.expiredAgo(text.duration(-remaining))))
             }
             lines.append(line)
         }

@@ -229,4 +229,10 @@ public struct Localizer: Sendable {
         case .korean: message.korean
         }
     }
+
+    /// A duration of `seconds` with this language's unit names, such as
+    /// `15m 0s` or `15분 0초`.
+    public func duration(_ seconds: Int64) -> String {
+        TimeFormat.duration(seconds, in: language)
+    }
 }

@@ -17,13 +17,18 @@ enum TimeFormat {
         return "\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))"
     }
 
-    /// `15m 0s`, `1h 1m`, `7d 0h`, `45s`: the two largest units, starting
-    /// from the largest one that is not zero. Negative values get no sign;
-    /// callers say "ago" or "in".
-    static func duration(_ seconds: Int64) -> String {
+    /// `15m 0s`, `1h 1m`, `7d 0h`, `45s` (in Korean `15분 0초`, `1시간 1분`):
+    /// the two largest units, starting from the largest one that is not
+    /// zero. Negative values get no sign; callers say "ago" or "in".
+    static func duration(_ seconds: Int64, in language: Language = .english) -> String {
         let value = seconds.magnitude
-        let units: [(UInt64, String)] = [(86_400, "d"), (3600, "h"), (60, "m"), (1, "s")]
-        guard let first = units.firstIndex(where: { value >= $0.0 }) else { return "0s" }
+        let names =
+            switch language {
+            case .english: ["d", "h", "m", "s"]
+            case .korean: ["일", "시간", "분", "초"]
+            }
+        let units: [(UInt64, String)] = zip([86_400, 3600, 60, 1], names).map { ($0, $1) }
+        guard let first = units.firstIndex(where: { value >= $0.0 }) else { return "0\(names[3])" }
 
         let (size, name) = units[first]
         let leading = "\(value / size)\(name)"

@@ -57,8 +57,8 @@ struct TimelineRenderer {
             let remaining = bar.expiresAt - now
             let state =
                 remaining > 0
-                ? text(.expiresIn(TimeFormat.duration(remaining)))
-                : text(.expiredAgo(TimeFormat.duration(-remaining)))
+                ? text(.expiresIn(text.duration(remaining)))
+                : text(.expiredAgo(text.duration(-remaining)))
             let drawn = cells.joined()
             let colored = remaining > 0 ? style.green(drawn) : style.red(drawn)
             lines.append("  " + TextWidth.pad(bar.label, to: labelWidth) + colored + "  " + state)

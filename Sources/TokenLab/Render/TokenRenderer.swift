@@ -84,8 +84,8 @@ struct TokenRenderer {
             let remaining = expiration - now
             let state =
                 remaining > 0
-                ? text(.expiresIn(TimeFormat.duration(remaining)))
-                : text(.expiredAgo(TimeFormat.duration(-remaining)))
+                ? text(.expiresIn(text.duration(remaining)))
+                : text(.expiredAgo(text.duration(-remaining)))
             return "\(TimeFormat.date(expiration)) · \(state)"
         case "iat", "nbf":
             guard let seconds = try? claims.numericDate(name) else { return "" }
