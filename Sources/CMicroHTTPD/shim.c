@@ -5,7 +5,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
-struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
+struct MHD_Daemon *tl_mhd_start(const char *host,
                                 uint16_t port,
                                 unsigned int thread_pool_size,
                                 unsigned int connection_timeout_seconds,
@@ -16,11 +16,20 @@ struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
                                 void *completed_context)
 {
     // MHD copies the address while binding, so a stack variable is enough.
-    struct sockaddr_in address;
+    // sockaddr_storage is large and aligned enough for either family.
+    struct sockaddr_storage address;
     memset(&address, 0, sizeof(address));
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    if (inet_pton(AF_INET, host_ipv4, &address.sin_addr) != 1) {
+    unsigned int family_flag = 0;
+    struct sockaddr_in *ipv4 = (struct sockaddr_in *) &address;
+    struct sockaddr_in6 *ipv6 = (struct sockaddr_in6 *) &address;
+    if (inet_pton(AF_INET, host, &ipv4->sin_addr) == 1) {
+        ipv4->sin_family = AF_INET;
+        ipv4->sin_port = htons(port);
+    } else if (inet_pton(AF_INET6, host, &ipv6->sin6_addr) == 1) {
+        ipv6->sin6_family = AF_INET6;
+        ipv6->sin6_port = htons(port);
+        family_flag = MHD_USE_IPv6;
+    } else {
         errno = EINVAL;
         return NULL;
     }
@@ -33,7 +42,7 @@ struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
     // MHD_USE_ITC lets MHD_quiesce_daemon() stop accepting connections
     // while requests in flight finish.
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO
-                       | MHD_USE_SUPPRESS_DATE_NO_CLOCK | MHD_USE_ITC;
+                       | MHD_USE_SUPPRESS_DATE_NO_CLOCK | MHD_USE_ITC | family_flag;
 
     return MHD_start_daemon(flags, port,
                             NULL, NULL,

@@ -22,12 +22,31 @@ public final class RawHTTPConnection: @unchecked Sendable {
 
     private let socket: Int32
     private var buffer: [UInt8] = []
+    /// The address as the `Host` header writes it.
+    private let hostHeader: String
 
-    /// Connects to `host` (an IPv4 address) and `port`.
+    /// Connects to `host` (an IPv4 or IPv6 address, without brackets) and
+    /// `port`.
     ///
     /// - Parameter timeout: seconds each send or receive may block.
     public init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10) throws(TransportError) {
-        let descriptor = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var ipv4 = sockaddr_in()
+        var ipv6 = sockaddr_in6()
+        let family: Int32
+        if inet_pton(AF_INET, host, &ipv4.sin_addr) == 1 {
+            family = AF_INET
+            ipv4.sin_family = sa_family_t(AF_INET)
+            ipv4.sin_port = port.bigEndian
+        } else if inet_pton(AF_INET6, host, &ipv6.sin6_addr) == 1 {
+            family = AF_INET6
+            ipv6.sin6_family = sa_family_t(AF_INET6)
+            ipv6.sin6_port = port.bigEndian
+        } else {
+            throw TransportError(method: "CONNECT", path: "\(host):\(port)", reason: "not an IP address")
+        }
+        self.hostHeader = family == AF_INET6 ? "[\(host)]" : host
+
+        let descriptor = Foundation.socket(family, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Self.failure("socket", host, port) }
 
         var interval = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
@@ -36,18 +55,20 @@ public final class RawHTTPConnection: @unchecked Sendable {
         var one: Int32 = 1
         setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
 
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            close(descriptor)
-            throw TransportError(method: "CONNECT", path: "\(host):\(port)", reason: "not an IPv4 address")
-        }
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        // connect() reads exactly the given length from the pointer, which
+        // is the size of the sockaddr variant that was filled in.
+        let connected =
+            family == AF_INET
+            ? withUnsafePointer(to: &ipv4) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
-        }
+            : withUnsafePointer(to: &ipv6) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
         guard connected == 0 else {
             let error = Self.failure("connect", host, port)
             close(descriptor)
@@ -71,7 +92,7 @@ public final class RawHTTPConnection: @unchecked Sendable {
     public func request(
         _ method: String, _ path: String, headers: [(name: String, value: String)] = [], body: [UInt8] = []
     ) throws(TransportError) -> Response {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
         for header in headers {
             head += "\(header.name): \(header.value)\r\n"
         }

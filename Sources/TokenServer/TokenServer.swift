@@ -11,7 +11,7 @@ public final class TokenServer: Sendable {
     public var port: UInt16 { http.port }
     public var host: String { http.host }
     /// `http://host:port`, for clients.
-    public var baseURL: String { "http://\(http.host):\(http.port)" }
+    public var baseURL: String { "http://\(URLAuthority.hostPort(http.host, http.port))" }
 
     /// Starts serving.
     ///

@@ -80,8 +80,13 @@ final class ServeProcess {
     }
 
     private static func port(in text: String) -> UInt16? {
-        guard let range = text.range(of: "listening on http://127.0.0.1:") else { return nil }
-        return UInt16(text[range.upperBound...].prefix { $0.isNumber })
+        guard let start = text.range(of: "listening on http://") else { return nil }
+        // The port follows the authority's last colon, which also holds
+        // for an IPv6 address in brackets: `127.0.0.1:8080`, `[::1]:8080`.
+        let authority = text[start.upperBound...].prefix { $0 != " " && $0 != "\n" }
+        // A line still arriving may end inside the port.
+        guard authority.endIndex < text.endIndex, let colon = authority.lastIndex(of: ":") else { return nil }
+        return UInt16(authority[authority.index(after: colon)...])
     }
 }
 

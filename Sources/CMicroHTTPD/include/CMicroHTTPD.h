@@ -14,11 +14,12 @@
 #include <sys/socket.h>
 #include <microhttpd.h>
 
-/// Starts a daemon that listens on one IPv4 address and serves each request
+/// Starts a daemon that listens on one address and serves each request
 /// from an internal thread pool.
 ///
-/// - host_ipv4: a dotted IPv4 address such as "127.0.0.1"; anything
-///   inet_pton() rejects makes the call fail.
+/// - host: an IPv4 address such as "127.0.0.1" or an IPv6 address such as
+///   "::1", without brackets; anything inet_pton() rejects for both
+///   families makes the call fail with errno EINVAL.
 /// - port: 0 asks the kernel for an ephemeral port (read it back with
 ///   tl_mhd_bound_port()).
 /// - thread_pool_size: worker threads, at least 1.
@@ -28,7 +29,7 @@
 ///
 /// Returns NULL when the address is invalid or the daemon cannot start
 /// (the port is taken, for example); errno then says why.
-struct MHD_Daemon *tl_mhd_start(const char *host_ipv4,
+struct MHD_Daemon *tl_mhd_start(const char *host,
                                 uint16_t port,
                                 unsigned int thread_pool_size,
                                 unsigned int connection_timeout_seconds,

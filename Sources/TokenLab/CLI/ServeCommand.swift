@@ -39,9 +39,14 @@ public enum ServeCommand {
         while let argument = cursor.next() {
             switch argument {
             case "--host":
-                let host = try value(argument)
-                var address = in_addr()
-                guard inet_pton(AF_INET, host, &address) == 1 else { throw ServeUsageError(.invalidHost(host)) }
+                let text = try value(argument)
+                // `[::1]` is accepted as written in URLs.
+                let host = text.hasPrefix("[") && text.hasSuffix("]") ? String(text.dropFirst().dropLast()) : text
+                var ipv4 = in_addr()
+                var ipv6 = in6_addr()
+                guard inet_pton(AF_INET, host, &ipv4) == 1 || inet_pton(AF_INET6, host, &ipv6) == 1 else {
+                    throw ServeUsageError(.invalidHost(text))
+                }
                 parsed.host = host
             case "--port":
                 let text = try value(argument)

@@ -50,7 +50,7 @@ public enum ServeMessage: Sendable {
             requests in flight finish, closes the store and exits 0.
 
             Options:
-              --host ADDRESS      IPv4 address to listen on (default 127.0.0.1)
+              --host ADDRESS      IPv4 or IPv6 address to listen on (default 127.0.0.1)
               --port N            TCP port, 0 for any free one (default 8080)
               --store sqlite:PATH the refresh-token store, a SQLite file (required)
               --policy FILE       a JSON object of policy keys (access-ttl, grace, ...)
@@ -85,7 +85,7 @@ public enum ServeMessage: Sendable {
         case .missingValue(let option):
             "\(option) needs a value; run tokenlab serve --help for the format"
         case .invalidHost(let host):
-            "invalid --host \"\(host)\": give an IPv4 address such as 127.0.0.1"
+            "invalid --host \"\(host)\": give an IP address such as 127.0.0.1 or ::1"
         case .invalidPort(let port):
             "invalid --port \"\(port)\": give a number from 0 to 65535"
         case .invalidThreads(let threads):
@@ -131,7 +131,7 @@ public enum ServeMessage: Sendable {
             처리 중인 요청을 마저 끝내고 저장소를 닫은 뒤 0으로 종료합니다.
 
             옵션:
-              --host 주소         수신할 IPv4 주소 (기본값 127.0.0.1)
+              --host 주소         수신할 IPv4 또는 IPv6 주소 (기본값 127.0.0.1)
               --port N            TCP 포트, 0이면 비어 있는 아무 포트 (기본값 8080)
               --store sqlite:경로 리프레시 토큰 저장소로 쓸 SQLite 파일 (필수)
               --policy 파일       정책 키(access-ttl, grace 등)를 담은 JSON 객체
@@ -166,7 +166,7 @@ public enum ServeMessage: Sendable {
         case .missingValue(let option):
             "\(option)에 값이 없습니다. 형식은 tokenlab serve --help로 확인하세요"
         case .invalidHost(let host):
-            "--host 값 \"\(host)\"이(가) 잘못되었습니다. 127.0.0.1 같은 IPv4 주소를 주세요"
+            "--host 값 \"\(host)\"이(가) 잘못되었습니다. 127.0.0.1이나 ::1 같은 IP 주소를 주세요"
         case .invalidPort(let port):
             "--port 값 \"\(port)\"이(가) 잘못되었습니다. 0부터 65535 사이의 숫자를 주세요"
         case .invalidThreads(let threads):

@@ -16,7 +16,7 @@ public struct HTTPServerError: Error, CustomStringConvertible, Sendable {
     public let reason: String
 
     public var description: String {
-        "cannot listen on \(host):\(port): \(reason); pick another --port or stop the program using it"
+        "cannot listen on \(URLAuthority.hostPort(host, port)): \(reason); pick another --port or stop the program using it"
     }
 }
 
@@ -38,7 +38,8 @@ public final class MicroHTTPDServer: @unchecked Sendable {
     public let port: UInt16
     public let host: String
 
-    /// Starts listening on `host` (an IPv4 address) and `port`.
+    /// Starts listening on `host` (an IPv4 or IPv6 address, without
+    /// brackets) and `port`.
     public init(host: String, port: UInt16, threads: Int, handler: @escaping Handler) throws(HTTPServerError) {
         let box = HandlerBox(handler: handler)
         let context = Unmanaged.passUnretained(box).toOpaque()
