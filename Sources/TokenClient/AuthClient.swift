@@ -46,7 +46,7 @@ public final class AuthClient: Sendable {
     /// refresh-token cookie, in cookie delivery).
     public func login(username: String, password: String) throws(TransportError) -> HTTPExchange {
         let exchange = try postJSON(Self.loginPath, ["username": username, "password": password])
-        storeTokens(from: exchange)
+        storeTokens(from: exchange, startsSession: true)
         return exchange
     }
 
@@ -204,16 +204,26 @@ public final class AuthClient: Sendable {
         return object["error"] as? String
     }
 
-    private func storeTokens(from exchange: HTTPExchange) {
+    /// Keeps the tokens of a 200 token response; `startsSession` (a login)
+    /// also forgets the tokens the response does not carry.
+    private func storeTokens(from exchange: HTTPExchange, startsSession: Bool = false) {
         guard exchange.response.status == 200,
             let object = try? JSONSerialization.jsonObject(with: Data(exchange.response.body)) as? [String: Any]
         else { return }
 
-        if let access = object["access_token"] as? String {
+        let access = object["access_token"] as? String
+        let refresh = object["refresh_token"] as? String
+        if startsSession {
+            // A login replaces the whole session: under cookie delivery the
+            // body has no refresh token, and one kept from an earlier
+            // body-delivery login would be sent where none belongs.
             storage.accessToken = access
-        }
-        if let refresh = object["refresh_token"] as? String {
             storage.refreshToken = refresh
+        } else {
+            // A refresh without rotation sends no new refresh token, and
+            // the one held stays valid.
+            if let access { storage.accessToken = access }
+            if let refresh { storage.refreshToken = refresh }
         }
     }
 }

@@ -57,8 +57,8 @@ extension Session {
     }
 
     /// `forge`: the attacker writes an access token with `role: admin`,
-    /// copying the claims of its own access token (or the user's), without
-    /// the server's key.
+    /// copying the claims of its own access token (or the user's) with
+    /// fresh `iat` and `exp`, without the server's key.
     func forge(_ kind: ForgeKind) throws -> [String] {
         guard let template = world.attacker.storage.accessToken ?? world.user.storage.accessToken else {
             throw SessionFailure(.forgeNeedsToken)
@@ -69,8 +69,12 @@ extension Session {
         } catch {
             throw SessionFailure(.tokenUnreadable(error.description))
         }
+        // A forger writes fresh times too, so an expired template does not
+        // muddle which check refuses the token.
         var claims = jws.claims.members
         claims["role"] = .string("admin")
+        claims["iat"] = .integer(world.clock.now)
+        claims["exp"] = .integer(world.clock.now + world.server.service.policy.accessTokenLifetime)
 
         var lines: [String] = []
         let forged: String
@@ -93,6 +97,7 @@ extension Session {
         }
 
         world.attacker.storage.accessToken = forged
+        forgedTokens.insert(forged)
         lines += TokenRenderer(style: style, text: text, now: world.clock.now)
             .renderAccessToken(forged, title: text(.accessTokenTitle), showBytes: false)
         lines.append(style.dim(text(.forgeHint)))

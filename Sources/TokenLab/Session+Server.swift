@@ -229,7 +229,7 @@ extension Session {
                     canRefresh: world.client(actor).storage.refreshToken != nil || world.client(actor).holdsRefreshCookie))
         }
         if description.hasPrefix("signature") {
-            return text(.accessTokenBadSignature)
+            return text(forgedTokens.contains(sentToken) ? .accessTokenForeignKey : .accessTokenBadSignature)
         }
         if description.hasPrefix("rejected alg \"none\"") {
             return text(.accessTokenUnsecured)
@@ -273,6 +273,14 @@ extension Session {
         }
         if description.contains("revoked") {
             return text(.refreshTokenRevoked)
+        }
+        // RequestParser's texts for a token sent the other way than the
+        // policy's delivery, as after `policy set delivery` mid-session.
+        if description.hasPrefix("the server delivers refresh tokens in the") {
+            return text(.refreshTokenInBodyUnderCookieDelivery)
+        }
+        if description == "missing \"refresh_token\" in the body" {
+            return text(.refreshTokenMissingFromBody)
         }
         return text(.refreshRejected(description))
     }

@@ -54,6 +54,9 @@ public final class Session {
     /// Hashes of refresh tokens whose second use made the server revoke
     /// their family, learned when it happened, so `store` can mark them.
     var reusedTokenHashes: Set<String> = []
+    /// Access tokens `forge` wrote, so a refusal of one is explained as a
+    /// signature by another key rather than as a tampered token.
+    var forgedTokens: Set<String> = []
 
     /// Starts a world for the session.
     ///
@@ -193,6 +196,7 @@ public final class Session {
         world.shutdown()
         world = try World(seed: seed, wallClockStart: wallClockStart())
         reusedTokenHashes = []
+        forgedTokens = []
     }
 }
 

@@ -264,8 +264,23 @@ struct ForgeryTests {
         _ = session.execute("forge none")
         #expect(session.execute("attacker me").output.contains("alg \"none\""))
         _ = session.execute("forge hs256 secret123")
-        #expect(session.execute("attacker me").output.contains("signature does not match"))
+        let foreign = session.execute("attacker me").output
+        #expect(foreign.contains("signature does not match"))
+        #expect(foreign.contains("made with a key the attacker chose"))
+        #expect(!foreign.contains("Changing even one byte"))
         #expect(session.execute("crack").output.contains("None of the 30 words matches"))
+    }
+
+    @Test("a forged token gets fresh times even from an expired template")
+    func freshTimes() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("steal access")
+        _ = session.execute("advance 20m")
+
+        let forged = session.execute("forge none").output
+        #expect(forged.contains("2025-03-01 09:35:00 UTC · 15m 0s left"), "\(forged)")
+        #expect(!forged.contains("expired"))
     }
 
     @Test("a weak server secret falls to crack and forge")

@@ -224,6 +224,35 @@ struct PolicyFlowTests {
         #expect((missing.json["error_description"] as? String)?.contains("missing the refresh_token cookie") == true)
     }
 
+    @Test("a delivery change mid-session leaves the browser one refresh token after the next login")
+    func deliveryChange() throws {
+        let server = try TestServer()
+        let jar = server.cookieJar()
+        let client = server.client(cookieJar: jar)
+        let base = URL(string: server.server.baseURL)!
+        let refreshURL = base.appendingPathComponent("/api/v1/auth/refresh")
+
+        // Body delivery first: the app stores the token from the body.
+        _ = try client.login(username: "hong", password: "gildong-demo")
+        #expect(client.storage.refreshToken != nil)
+
+        // Cookie delivery: a new login drops the body token it held.
+        server.server.service.policy = try Self.policy(["delivery": "cookie"])
+        let cookieLogin = try client.login(username: "hong", password: "gildong-demo")
+        #expect(cookieLogin.response.status == 200)
+        #expect(client.storage.refreshToken == nil)
+        #expect(jar.cookieHeader(for: refreshURL) != nil)
+        #expect(try #require(try client.refresh()).response.status == 200)
+
+        // Back to body delivery: the login clears the stale cookie.
+        server.server.service.policy = try Self.policy([:])
+        let bodyLogin = try client.login(username: "hong", password: "gildong-demo")
+        #expect(bodyLogin.response.value(of: "Set-Cookie")?.contains("Max-Age=0") == true)
+        #expect(jar.cookieHeader(for: refreshURL) == nil)
+        #expect(client.storage.refreshToken != nil)
+        #expect(try #require(try client.refresh()).response.status == 200)
+    }
+
     @Test("the cookie's SameSite and Path follow the policy")
     func cookieAttributes() throws {
         let server = try TestServer(policy: try Self.policy(["delivery": "cookie", "cookie-samesite": "lax", "cookie-path": "/api"]))

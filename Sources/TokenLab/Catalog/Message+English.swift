@@ -170,6 +170,8 @@ extension Message {
                 + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one." : " No refresh token is held to get a new one with.")
         case .accessTokenBadSignature:
             "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
+        case .accessTokenForeignKey:
+            "Rejected: this signature was made with a key the attacker chose, not the server's. The server checks with its own key only, so a token signed with any other key fails."
         case .accessTokenRejected(let detail):
             "Rejected: \(detail)"
         case .refreshRotated(let actor):
@@ -262,6 +264,10 @@ extension Message {
             "Rejected: this refresh token was already used (rotated). The policy is reject, so the family was not revoked."
         case .refreshRejected(let detail):
             "Refresh rejected: \(detail)"
+        case .refreshTokenInBodyUnderCookieDelivery:
+            "Rejected: the server's policy delivers refresh tokens in the refresh_token cookie, and this request carried one in the body, from a login made before the policy changed. Log in again with `login`."
+        case .refreshTokenMissingFromBody:
+            "Rejected: the server's policy expects the refresh token in the JSON body, and the app holds it only in a cookie, from a login made before the policy changed. Log in again with `login`."
         case .loggedOut(let actor):
             "Logged out: the server revoked the family, and the \(actor.englishName)'s app forgot its tokens."
         case .tampered(let actor, let from, let to):

@@ -170,8 +170,10 @@ extension Message {
                 + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` 명령으로 새 토큰을 받을 수 있습니다." : " 새 토큰을 받을 리프레시 토큰이 없습니다.")
         case .accessTokenBadSignature:
             "거부됨: 서명이 헤더·페이로드와 일치하지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
+        case .accessTokenForeignKey:
+            "거부됨: 이 서명은 공격자가 고른 키로 만든 것이라 서버의 키와 맞지 않습니다. 서버는 자기 키로만 검증하므로, 다른 키로 서명한 토큰은 모두 거부됩니다."
         case .accessTokenRejected(let detail):
-            "거부됨: \(detail)"
+            "거부됨. 서버 메시지: \(detail)"
         case .refreshRotated(let actor):
             "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated` 상태이며, 다시 들어오면 서버가 재사용으로 감지합니다."
         case .refreshGraceReplay(let actor):
@@ -261,7 +263,11 @@ extension Message {
         case .refreshTokenAlreadyUsed:
             "거부됨: 이미 사용된(로테이션된) 리프레시 토큰입니다. 정책이 reject라서 패밀리는 폐기하지 않았습니다."
         case .refreshRejected(let detail):
-            "갱신 거부됨: \(detail)"
+            "갱신 거부됨. 서버 메시지: \(detail)"
+        case .refreshTokenInBodyUnderCookieDelivery:
+            "거부됨: 서버 정책은 리프레시 토큰을 refresh_token 쿠키로 주고받는데, 이 요청은 정책을 바꾸기 전에 로그인해서 받은 토큰을 본문에 담아 보냈습니다. `login`으로 다시 로그인하세요."
+        case .refreshTokenMissingFromBody:
+            "거부됨: 서버 정책은 리프레시 토큰을 JSON 본문으로 받는데, 앱은 정책을 바꾸기 전에 로그인해서 받은 쿠키로만 토큰을 가지고 있습니다. `login`으로 다시 로그인하세요."
         case .loggedOut(let actor):
             "로그아웃: 서버가 패밀리를 폐기했고, \(actor.koreanName)의 앱은 토큰을 지웠습니다."
         case .tampered(let actor, let from, let to):

@@ -101,6 +101,8 @@ public enum Message: Sendable {
     /// `canRefresh` is whether the actor has a refresh token to get a new one with.
     case accessTokenExpired(Actor, ago: String, expiration: String, now: String, canRefresh: Bool)
     case accessTokenBadSignature
+    /// A token `forge` signed with a key the attacker chose.
+    case accessTokenForeignKey
     case accessTokenRejected(String)
     case refreshRotated(Actor)
     case refreshNotRotated(Actor)
@@ -147,6 +149,10 @@ public enum Message: Sendable {
     case clientDroppedTokens(Actor)
     case clientKeptTokens(Actor)
     case refreshRejected(String)
+    /// Cookie delivery is on, and the body carried a refresh token.
+    case refreshTokenInBodyUnderCookieDelivery
+    /// Body delivery is on, and the body carried none.
+    case refreshTokenMissingFromBody
     case loggedOut(Actor)
     case tampered(Actor, from: String, to: String)
     case tamperedSignatureKept(Actor)

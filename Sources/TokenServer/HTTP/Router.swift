@@ -81,12 +81,12 @@ public struct Router: Sendable {
         let username = try RequestParser.stringField("username", in: body)
         let password = try RequestParser.stringField("password", in: body)
         let grant = try service.login(username: username, password: password)
-        return RoutedResponse(tokenResponse(grant), grant: grant)
+        return RoutedResponse(tokenResponse(grant, request: request), grant: grant)
     }
 
     private func refresh(_ request: HTTPRequest) throws -> RoutedResponse {
         let grant = try service.refresh(token: try refreshToken(in: request))
-        return RoutedResponse(tokenResponse(grant), grant: grant)
+        return RoutedResponse(tokenResponse(grant, request: request), grant: grant)
     }
 
     private func logout(_ request: HTTPRequest) throws -> RoutedResponse {
@@ -142,7 +142,10 @@ public struct Router: Sendable {
 
     // MARK: - Responses
 
-    private func tokenResponse(_ grant: TokenGrant) -> HTTPResponse {
+    /// The 200 answer to a login or refresh. Under body delivery, a refresh
+    /// cookie that `request` still carries (from before the policy changed)
+    /// is cleared, so the browser holds one refresh token, not two.
+    private func tokenResponse(_ grant: TokenGrant, request: HTTPRequest) -> HTTPResponse {
         let policy = service.policy
         var object: [String: Any] = [
             "access_token": grant.accessToken,
@@ -154,6 +157,9 @@ public struct Router: Sendable {
             switch policy.delivery {
             case .body:
                 object["refresh_token"] = refreshToken
+                if (try? RequestParser.cookie(Policy.cookieName, in: request)) != nil {
+                    headers.append(("Set-Cookie", clearingCookie()))
+                }
             case .cookie:
                 let maxAge = max(0, grant.refreshTokenExpiresAt - service.clock.now)
                 headers.append(("Set-Cookie", cookie(value: refreshToken, maxAge: maxAge, policy: policy)))
