@@ -113,11 +113,13 @@ public final class Session {
         if command == .quit {
             return Outcome(output: text(.goodbye), quit: true, failed: false)
         }
-        if command.changesLab && lessonStepDepth == 0 && lessonRun != nil {
-            lessonRun?.detoured = true
-        }
         do {
             let lines = try run(command)
+            // A command that failed before doing anything leaves the lab
+            // as the lesson set it up.
+            if command.changesLab && lessonStepDepth == 0 && lessonRun != nil {
+                lessonRun?.detoured = true
+            }
             return Outcome(output: lines.joined(separator: "\n"), quit: false, failed: false)
         } catch let failure as SessionFailure {
             return Outcome(output: style.red(text(failure.message)), quit: false, failed: true)

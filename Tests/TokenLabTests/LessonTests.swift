@@ -131,6 +131,11 @@ struct LessonTests {
         #expect(!session.execute("next").output.contains("You changed the lab"))
         _ = session.execute("store")
         #expect(!session.execute("next").output.contains("You changed the lab"))
+        // Neither a zero advance nor a command that failed changed anything.
+        _ = session.execute("advance 0s")
+        #expect(session.execute("steal banana").failed)
+        #expect(session.execute("attacker logout").failed)
+        #expect(!session.execute("next").output.contains("You changed the lab"))
         _ = session.execute("advance 1h")
         #expect(session.execute("next").output.contains("You changed the lab"))
         #expect(!session.execute("again").output.contains("You changed the lab"))

@@ -104,7 +104,8 @@ extension Command {
     /// or policy), so a lesson's notes may no longer match its output.
     var changesLab: Bool {
         switch self {
-        case .login, .refresh, .logout, .tamper, .advance, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh,
+        case .advance(let seconds): seconds != 0
+        case .login, .refresh, .logout, .tamper, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh,
             .key(.some), .forge, .xss, .csrf:
             true
         default: false
