@@ -254,7 +254,24 @@ extension Session {
         if storage.accessToken == nil && storage.refreshToken == nil {
             return .clientDroppedTokens(actor)
         }
-        return .clientKeptTokens(actor)
+        return .clientKeptTokens(actor, access: heldAccess(storage.accessToken))
+    }
+
+    /// What `token` can still do at the server: read from its claims, the
+    /// virtual clock and the store's denylist.
+    private func heldAccess(_ token: String?) -> HeldAccessToken {
+        guard let token, let claims = try? CompactJWS(parsing: token).claims,
+            let expiration = try? claims.numericDate("exp")
+        else { return .none }
+
+        let remaining = expiration - world.clock.now
+        guard remaining > 0 else { return .expired }
+        if world.server.service.policy.denylist, let family = claims.string("sid"),
+            (try? world.store.deniedFamilies(now: world.clock.now))?[family] != nil
+        {
+            return .denied
+        }
+        return .live(text.duration(remaining))
     }
 
     func explainGrantFailure(_ exchange: HTTPExchange) -> String {

@@ -82,6 +82,22 @@ struct SessionStoryTests {
         #expect(session.execute("me").output.contains("1분 0초 전에 만료"))
     }
 
+    @Test("a thief's kept access token is described by what it can still do")
+    func keptAccessToken() throws {
+        let session = try Self.session()
+        for line in ["login hong gildong-demo", "steal refresh", "attacker refresh", "refresh"] {
+            _ = session.execute(line)
+        }
+        #expect(session.execute("attacker refresh").output.contains("still works for 15m 0s, until its exp"))
+        _ = session.execute("advance 20m")
+        #expect(session.execute("attacker refresh").output.contains("has expired too"))
+
+        for line in ["policy set denylist on", "login hong gildong-demo", "steal refresh", "attacker refresh", "refresh"] {
+            _ = session.execute(line)
+        }
+        #expect(session.execute("attacker refresh").output.contains("the denylist now refuses before its exp"))
+    }
+
     @Test("mistyped commands print an error and the session goes on")
     func mistakes() throws {
         let session = try Self.session()

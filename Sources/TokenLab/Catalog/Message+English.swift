@@ -188,8 +188,14 @@ extension Message {
             "This refresh token was revoked."
         case .clientDroppedTokens(let actor):
             "The \(actor.englishName)'s app dropped both of its tokens, as an app does when its session ends: log in again."
-        case .clientKeptTokens(let actor):
-            "The \(actor.englishName) keeps what it holds: a dead refresh token, and any access token, which works until its exp."
+        case .clientKeptTokens(let actor, .none):
+            "The \(actor.englishName) keeps its dead refresh token, and it holds no access token."
+        case .clientKeptTokens(let actor, .expired):
+            "The \(actor.englishName) keeps what it holds: a dead refresh token, and an access token that has expired too."
+        case .clientKeptTokens(let actor, .denied):
+            "The \(actor.englishName) keeps what it holds: a dead refresh token, and an access token that the denylist now refuses before its exp."
+        case .clientKeptTokens(let actor, .live(let remaining)):
+            "The \(actor.englishName) keeps what it holds: a dead refresh token, and an access token that still works for \(remaining), until its exp."
         case .refreshTokenIdle:
             "The refresh token sat unused longer than the idle limit, so the server revoked its family."
         case .accessTokenDenylisted:

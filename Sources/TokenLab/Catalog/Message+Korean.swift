@@ -188,8 +188,14 @@ extension Message {
             "폐기된 리프레시 토큰입니다."
         case .clientDroppedTokens(let actor):
             "\(actor.koreanName)의 앱은 세션이 끝났으므로 가진 토큰 두 개를 모두 지웠습니다. 다시 로그인하세요."
-        case .clientKeptTokens(let actor):
-            "\(actor.koreanName)의 토큰은 그대로 남아 있습니다. 리프레시 토큰은 이제 쓸 수 없지만, 액세스 토큰을 가지고 있다면 exp까지는 계속 쓸 수 있습니다."
+        case .clientKeptTokens(let actor, .none):
+            "\(actor.koreanName)에게는 이제 쓸 수 없는 리프레시 토큰만 남아 있고, 액세스 토큰은 없습니다."
+        case .clientKeptTokens(let actor, .expired):
+            "\(actor.koreanName)의 토큰은 그대로 남아 있지만, 리프레시 토큰은 이제 쓸 수 없고 액세스 토큰도 이미 만료되었습니다."
+        case .clientKeptTokens(let actor, .denied):
+            "\(actor.koreanName)의 토큰은 그대로 남아 있지만, 리프레시 토큰은 이제 쓸 수 없고 액세스 토큰도 exp 전이지만 거부 목록(denylist)에 올라 거부됩니다."
+        case .clientKeptTokens(let actor, .live(let remaining)):
+            "\(actor.koreanName)의 토큰은 그대로 남아 있습니다. 리프레시 토큰은 이제 쓸 수 없지만, 액세스 토큰은 exp까지 \(remaining) 더 쓸 수 있습니다."
         case .refreshTokenIdle:
             "리프레시 토큰을 유휴 한도보다 오래 쓰지 않아서 서버가 그 패밀리를 폐기했습니다."
         case .accessTokenDenylisted:

@@ -147,7 +147,9 @@ public enum Message: Sendable {
     case raceBothSucceeded
     case raceLoggedOut
     case clientDroppedTokens(Actor)
-    case clientKeptTokens(Actor)
+    /// A client that kept its tokens after a refused refresh, with what
+    /// its access token can still do.
+    case clientKeptTokens(Actor, access: HeldAccessToken)
     case refreshRejected(String)
     /// Cookie delivery is on, and the body carried a refresh token.
     case refreshTokenInBodyUnderCookieDelivery
@@ -241,4 +243,14 @@ public struct Localizer: Sendable {
     public func duration(_ seconds: Int64) -> String {
         TimeFormat.duration(seconds, in: language)
     }
+}
+
+/// What a client's access token can still do once its refresh token is dead.
+public enum HeldAccessToken: Equatable, Sendable {
+    case none
+    case expired
+    /// Its family is on the denylist, so the server refuses it before `exp`.
+    case denied
+    /// It works for this long (already formatted), until `exp`.
+    case live(String)
 }
