@@ -53,7 +53,9 @@ extension Session {
             lines += ExchangeRenderer(style: style, text: text).render(exchange, actor: .user)
 
             let carriedCookie = exchange.request.headers.contains { $0.name.lowercased() == "cookie" }
-            if !carriedCookie {
+            if !carriedCookie && !world.user.holdsRefreshCookie {
+                lines.append(style.green(text(.csrfNoCookieToCarry)))
+            } else if !carriedCookie {
                 lines.append(style.green(text(.csrfNoCookie)))
                 if world.user.holdsRefreshCookie {
                     lines.append(style.green(text(.csrfSameSiteKept)))
@@ -62,6 +64,9 @@ extension Session {
                 lines.append(style.red(text(.csrfSucceeded)))
             } else {
                 lines.append(text(.csrfCookieSentButRefused))
+            }
+            if exchange.response.status == 415 {
+                lines.append(text(.csrfFormContentType))
             }
             return lines
         }

@@ -383,4 +383,15 @@ struct BrowserAttackTests {
         #expect(!session.world.user.holdsRefreshCookie)
         #expect(session.execute("csrf sideways").failed)
     }
+
+    @Test("under body delivery a forged form has no cookie to carry and is turned away as a form")
+    func csrfBodyDelivery() throws {
+        let session = try Self.session()
+        _ = session.execute("login hong gildong-demo")
+        let output = session.execute("csrf refresh").output
+        #expect(output.contains("415 "))
+        #expect(output.contains("keeps its refresh token in memory, not in a cookie"))
+        #expect(output.contains("The 415 is a second defence"))
+        #expect(!output.contains("The browser attached no cookie"))
+    }
 }

@@ -258,6 +258,10 @@ extension Message {
             "The script found no token to send."
         case .csrfStart(let path):
             "A page on another site makes the user's browser post an empty form to \(path). The page cannot read the app's tokens, but the browser decides which cookies go along:"
+        case .csrfNoCookieToCarry:
+            "The user's app keeps its refresh token in memory, not in a cookie (delivery is body), so the browser has no credential to attach to the other site's request. CSRF needs a cookie that the browser sends by itself: try `policy set delivery cookie` and `policy set cookie-samesite none`, log in again, and repeat this."
+        case .csrfFormContentType:
+            "The 415 is a second defence: the server accepts only Content-Type: application/json, which a plain HTML form cannot send."
         case .csrfNoCookie:
             "The browser attached no cookie, so the server received a request without credentials."
         case .csrfSameSiteKept:

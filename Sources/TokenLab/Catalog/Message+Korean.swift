@@ -258,6 +258,10 @@ extension Message {
             "스크립트는 보낼 토큰을 찾지 못했습니다."
         case .csrfStart(let path):
             "다른 사이트의 페이지가 사용자의 브라우저로 하여금 \(path)에 빈 폼을 전송하게 합니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
+        case .csrfNoCookieToCarry:
+            "사용자의 앱은 리프레시 토큰을 쿠키가 아니라 메모리에 둡니다(delivery가 body). 그래서 브라우저가 다른 사이트의 요청에 붙여 보낼 자격 증명이 없습니다. CSRF는 브라우저가 알아서 보내는 쿠키가 있어야 성립합니다. `policy set delivery cookie`와 `policy set cookie-samesite none`을 실행하고 다시 로그인한 뒤 이 명령을 다시 실행해 보세요."
+        case .csrfFormContentType:
+            "415는 두 번째 방어선입니다. 서버는 Content-Type이 application/json인 요청만 받는데, 일반 HTML 폼은 이 형식으로 보낼 수 없습니다."
         case .csrfNoCookie:
             "브라우저가 쿠키를 붙이지 않았으므로 서버가 받은 요청에는 자격 증명이 없습니다."
         case .csrfSameSiteKept:

@@ -117,6 +117,10 @@ public enum Message: Sendable {
     case xssSent(Int)
     case xssNothingSent
     case csrfStart(String)
+    /// Body delivery: the user's browser holds no refresh cookie at all.
+    case csrfNoCookieToCarry
+    /// The server turned the form away for its Content-Type (415).
+    case csrfFormContentType
     case csrfNoCookie
     case csrfSameSiteKept
     case csrfSucceeded
