@@ -7,6 +7,8 @@ struct CommandParserTests {
     @Test("parses the story's commands")
     func storyCommands() throws {
         #expect(try CommandParser.parse("login hong gildong-demo") == .login(.user, username: "hong", password: "gildong-demo"))
+        // Hangul arguments of a command that parses are taken as typed.
+        #expect(try CommandParser.parse("login 홍길동 비밀번호") == .login(.user, username: "홍길동", password: "비밀번호"))
         #expect(try CommandParser.parse("me") == .me(.user))
         #expect(try CommandParser.parse("advance 16m") == .advance(seconds: 960))
         #expect(try CommandParser.parse("refresh") == .refresh(.user))
@@ -42,6 +44,8 @@ struct CommandParserTests {
             ("ㅣㅐ햔 hong", .koreanInputMode("ㅣㅐ햔", command: "login")),
             ("ㄱㄷㄹㄱㄷ노", .koreanInputMode("ㄱㄷㄹㄱㄷ노", command: "refresh")),
             ("ㄴㅅㅐㄱㄷ", .koreanInputMode("ㄴㅅㅐㄱㄷ", command: "store")),
+            ("advance 16ㅡ", .koreanInputMode("advance 16ㅡ", command: "advance 16m")),
+            ("steal ㄱㄷㄹㄱㄷ노", .koreanInputMode("steal ㄱㄷㄹㄱㄷ노", command: "steal refresh")),
             ("홍길동", .unknownCommand("홍길동", suggestion: nil)),
         ])
     func errors(line: String, expected: CommandError) {

@@ -546,7 +546,7 @@ extension CommandError {
                 "Unknown command \"\(Self.shorten(name))\". Type `help` to list the commands."
             }
         case .koreanInputMode(let typed, let command):
-            "Unknown command \"\(Self.shorten(typed))\". The keyboard seems to be in Korean mode: did you mean `\(command)`?"
+            "\"\(Self.shorten(typed))\" looks typed with the keyboard in Korean mode: did you mean `\(command)`?"
         case .missingArguments(let command):
             switch command {
             case "login": "login needs a username and a password, for example `login hong gildong-demo`."

@@ -551,7 +551,7 @@ extension CommandError {
                 "알 수 없는 명령어 \"\(Self.shorten(name))\". `help`로 명령어 목록을 확인하세요."
             }
         case .koreanInputMode(let typed, let command):
-            "알 수 없는 명령어 \"\(Self.shorten(typed))\". 한/영 입력 모드가 한글로 되어 있는 것 같습니다. 혹시 `\(command)` 명령을 입력하려던 건가요?"
+            "\"\(Self.shorten(typed))\"은(는) 한/영 입력 모드가 한글인 채로 입력한 것 같습니다. 혹시 `\(command)`을(를) 입력하려던 건가요?"
         case .missingArguments(let command):
             switch command {
             case "login": "login에는 사용자 이름과 비밀번호가 필요합니다. 예: `login hong gildong-demo`."

@@ -9,13 +9,33 @@ public enum CommandParser {
     /// The command names, for help, suggestions and completion.
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
-        "steal", "xss", "csrf", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh", "lesson", "next", "back", "again", "reset", "quit",
+        "steal", "xss", "csrf", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh",
+        "lesson", "next", "back", "again", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
     static let attackerCommands = ["login", "me", "refresh", "logout", "tokens", "tamper"]
 
     public static func parse(_ line: String) throws(CommandError) -> Command {
+        do {
+            return try parseWords(line)
+        } catch {
+            // `advance 16ㅡ` or `steal ㄱㄷ갷도`: an argument typed with the
+            // input mode left on Korean. When the line, retyped on a Latin
+            // layout, is a command, say so; the command name alone is
+            // handled below.
+            if case .koreanInputMode = error { throw error }
+            let retyped = line.split(separator: " ", omittingEmptySubsequences: false).map { word in
+                KoreanKeyboard.latinKeys(for: String(word)) ?? String(word)
+            }.joined(separator: " ")
+            if retyped != line, (try? parseWords(retyped)) != nil {
+                throw .koreanInputMode(line, command: retyped)
+            }
+            throw error
+        }
+    }
+
+    private static func parseWords(_ line: String) throws(CommandError) -> Command {
         let length = line.count
         guard length <= maximumLineLength else {
             throw .lineTooLong(length: length, limit: maximumLineLength)
