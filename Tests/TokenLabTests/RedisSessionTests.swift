@@ -8,7 +8,7 @@ import Testing
 /// left behind.
 @Suite("REPL session on Redis")
 struct RedisSessionTests {
-    /// The endpoint in `TOKENLAB_TEST_REDIS`, which `scripts/test` sets
+    /// Returns the endpoint in `TOKENLAB_TEST_REDIS`, which `scripts/test` sets
     /// after starting its own redis-server.
     static func endpoint() throws -> RedisEndpoint {
         let value = ProcessInfo.processInfo.environment["TOKENLAB_TEST_REDIS"] ?? ""

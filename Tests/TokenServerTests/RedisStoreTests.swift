@@ -73,22 +73,22 @@ struct RedisStoreTests {
 
     @Test("namespaces are separate and deletable")
     func namespaces() throws {
-        let one = try TestRedis.freshStore()
-        let two = try TestRedis.freshStore()
+        let used = try TestRedis.freshStore()
+        let unused = try TestRedis.freshStore()
         defer {
-            _ = try? one.deleteNamespace()
-            _ = try? two.deleteNamespace()
+            _ = try? used.deleteNamespace()
+            _ = try? unused.deleteNamespace()
         }
-        try one.transaction { transaction in
+        try used.transaction { transaction in
             try transaction.insert(StoreContractTests.record("cc01"))
             try transaction.denyFamily("family-a", until: 10)
         }
 
-        #expect(try two.allRecords().isEmpty)
-        #expect(try two.deniedFamilies(now: 0).isEmpty)
+        #expect(try unused.allRecords().isEmpty)
+        #expect(try unused.deniedFamilies(now: 0).isEmpty)
         // token, family, tokens, sequence and denylist keys.
-        #expect(try one.deleteNamespace() == 5)
-        #expect(try one.allRecords().isEmpty)
+        #expect(try used.deleteNamespace() == 5)
+        #expect(try used.allRecords().isEmpty)
     }
 
     @Test("connection maps every reply type")

@@ -22,20 +22,20 @@ struct ServeRedisTests {
 
         let first = try ServeProcess(arguments: arguments)
         let second = try ServeProcess(arguments: arguments)
-        let one = try first.connection()
-        let two = try second.connection()
+        let toFirst = try first.connection()
+        let toSecond = try second.connection()
 
-        let login = try #require(try ServeTests.login(one))
-        let rotated = try ServeTests.refresh(two, login)
+        let login = try #require(try ServeTests.login(toFirst))
+        let rotated = try ServeTests.refresh(toSecond, login)
         #expect(rotated.status == 200)
         let successor = try #require(rotated.json["refresh_token"] as? String)
 
         // The first server has never seen the rotation, yet finds it in Redis.
-        let reuse = try ServeTests.refresh(one, login)
+        let reuse = try ServeTests.refresh(toFirst, login)
         #expect(reuse.status == 400)
         #expect((reuse.json["error_description"] as? String)?.contains("reuse") == true)
-        #expect(try ServeTests.refresh(two, successor).status == 400)
-        #expect(try ServeTests.refresh(one, successor).status == 400)
+        #expect(try ServeTests.refresh(toSecond, successor).status == 400)
+        #expect(try ServeTests.refresh(toFirst, successor).status == 400)
 
         let records = try store.allRecords()
         #expect(records.map(\.tokenHash) == [AuthService.hash(login), AuthService.hash(successor)])

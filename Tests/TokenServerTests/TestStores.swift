@@ -41,7 +41,7 @@ final class StoreFixture {
 enum TestRedis {
     static let counter = Counter()
 
-    /// The endpoint in `TOKENLAB_TEST_REDIS` (`HOST:PORT`), which
+    /// Returns the endpoint in `TOKENLAB_TEST_REDIS` (`HOST:PORT`), which
     /// `scripts/test` sets after starting its own redis-server.
     static func endpoint() throws -> RedisEndpoint {
         guard let value = ProcessInfo.processInfo.environment["TOKENLAB_TEST_REDIS"], !value.isEmpty else {
@@ -60,12 +60,12 @@ enum TestRedis {
         "redis://\(try endpoint())?prefix=\(namespace)"
     }
 
-    /// A namespace no other test of any run uses at the same time.
+    /// Returns a namespace that no other test of any run uses at the same time.
     static func freshNamespace() -> String {
         "test-\(ProcessInfo.processInfo.processIdentifier)-\(counter.next())"
     }
 
-    /// A store in a fresh, emptied namespace. The caller deletes it.
+    /// Opens a store in a fresh, emptied namespace. The caller deletes it.
     static func freshStore(namespace: String = freshNamespace()) throws -> RedisRefreshTokenStore {
         let store = try RedisRefreshTokenStore(endpoint: try endpoint(), namespace: namespace)
         try store.deleteNamespace()
