@@ -22,6 +22,10 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
         .target(
             name: "CEditLine",
             linkerSettings: [.linkedLibrary("edit")]
@@ -36,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "TokenServer",
-            dependencies: ["JOSE", "CMicroHTTPD", "CSQLite"]
+            dependencies: ["JOSE", "CMicroHTTPD", "CSQLite", "CHiredis"]
         ),
         .target(
             name: "TokenClient",

@@ -6,7 +6,8 @@ import TokenServer
 /// Measures requests per second and latency of `GET /api/v1/me`,
 /// `POST /api/v1/auth/refresh` and `POST /api/v1/auth/login` against an
 /// in-process server on 127.0.0.1, configured as `tokenlab serve` is:
-/// a SQLite file in WAL mode with `synchronous = FULL`, the system clock,
+/// a SQLite file in WAL mode with `synchronous = FULL` (or, with
+/// `--store redis://HOST:PORT`, a Redis namespace), the system clock,
 /// OpenSSL's generator and scrypt N = 2^17 password hashes.
 ///
 /// Each client is a thread with one keep-alive connection that sends its
@@ -20,6 +21,8 @@ enum Benchmark {
         var connections = 8
         var serverThreads = 8
         var maximumRequests = 500_000
+        /// A `redis://HOST:PORT[?prefix=NAME]` URL; nil for a temporary SQLite file.
+        var redisURL: String?
     }
 
     struct Result {
@@ -49,11 +52,12 @@ enum Benchmark {
             case "--connections": options.connections = Int(value) ?? options.connections
             case "--server-threads": options.serverThreads = Int(value) ?? options.serverThreads
             case "--max-requests": options.maximumRequests = Int(value) ?? options.maximumRequests
+            case "--store": options.redisURL = value
             default:
                 FileHandle.standardError.write(
                     Data(
                         """
-                        usage: ServerBenchmarks [--seconds S] [--connections N] [--server-threads N] [--max-requests N]
+                        usage: ServerBenchmarks [--seconds S] [--connections N] [--server-threads N] [--max-requests N] [--store redis://HOST:PORT]
                         unknown option \(arguments[index])
 
                         """.utf8))
@@ -77,7 +81,18 @@ enum Benchmark {
         defer { try? FileManager.default.removeItem(at: directory) }
 
         let random = SystemRandom()
-        let store = try SQLiteRefreshTokenStore(path: directory.appendingPathComponent("tokens.sqlite3").path)
+        let store: any RefreshTokenStore
+        if let text = options.redisURL {
+            guard case .redis(let endpoint, let namespace) = try StoreURL.parse(text) else {
+                throw BenchmarkError(reason: "--store takes redis://HOST:PORT; the default is a temporary SQLite file")
+            }
+            let redis = try RedisRefreshTokenStore(endpoint: endpoint, namespace: namespace ?? "bench")
+            try redis.deleteNamespace()
+            store = redis
+        } else {
+            store = try SQLiteRefreshTokenStore(path: directory.appendingPathComponent("tokens.sqlite3").path)
+        }
+        defer { _ = try? (store as? RedisRefreshTokenStore)?.deleteNamespace() }
         let users = try zip(DemoUsers.all, DemoUsers.credentials).map { user, credentials in
             User(
                 username: user.username, subject: user.subject, name: user.name, role: user.role,
@@ -92,7 +107,7 @@ enum Benchmark {
         let port = server.port
 
         print(
-            "server: 127.0.0.1:\(port), \(options.serverThreads) threads; \(options.seconds) s per phase, at most \(options.maximumRequests) requests"
+            "server: 127.0.0.1:\(port), \(store.kind) store, \(options.serverThreads) threads; \(options.seconds) s per phase, at most \(options.maximumRequests) requests"
         )
         print("setting up \(options.connections) logins (scrypt N=2^17, 2 at a time)...")
         let grants = try Load.run(connections: options.connections) { _ in

@@ -17,12 +17,18 @@ public final class Session {
         /// terminal, 80 otherwise, so transcripts do not depend on who
         /// recorded them.
         public var width: Int
+        /// The store every world of the session keeps its refresh tokens in.
+        public var store: World.StoreChoice
 
-        public init(language: Language = .english, color: Bool = false, seed: UInt64? = nil, width: Int = 80) {
+        public init(
+            language: Language = .english, color: Bool = false, seed: UInt64? = nil, width: Int = 80,
+            store: World.StoreChoice = .temporarySQLite
+        ) {
             self.language = language
             self.color = color
             self.seed = seed
             self.width = width
+            self.store = store
         }
     }
 
@@ -68,7 +74,7 @@ public final class Session {
         self.text = Localizer(language: options.language)
         self.style = Style(enabled: options.color)
         self.wallClockStart = wallClockStart
-        self.world = try World(seed: options.seed, wallClockStart: wallClockStart())
+        self.world = try World(seed: options.seed, wallClockStart: wallClockStart(), store: options.store)
     }
 
     deinit {
@@ -85,7 +91,8 @@ public final class Session {
     /// The text shown once before the first prompt.
     public var banner: String {
         var lines = [style.bold(text(.bannerTitle))]
-        lines.append(text(.bannerServer(start: TimeFormat.date(world.clock.start))))
+        let start = TimeFormat.date(world.clock.start)
+        lines.append(text(world.store is RedisRefreshTokenStore ? .bannerServerRedis(start: start) : .bannerServer(start: start)))
         if let seed = options.seed {
             lines.append(style.yellow(text(.bannerSeeded(seed: seed))))
         }
@@ -196,7 +203,7 @@ public final class Session {
     /// standard policy, no tokens, the clock at its start.
     func rebuildWorld(seed: UInt64?) throws {
         world.shutdown()
-        world = try World(seed: seed, wallClockStart: wallClockStart())
+        world = try World(seed: seed, wallClockStart: wallClockStart(), store: options.store)
         reusedTokenHashes = []
         forgedTokens = []
     }

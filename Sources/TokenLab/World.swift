@@ -4,9 +4,20 @@ import TokenClient
 import TokenServer
 
 /// Everything one REPL session runs against: the clock, the randomness, a
-/// real token server on loopback with a real SQLite store, and the two
-/// clients (the user's app and the attacker).
+/// real token server on loopback with a real store (SQLite or Redis), and
+/// the two clients (the user's app and the attacker).
 public final class World {
+    /// The kind of store a world keeps its refresh-token records in.
+    public enum StoreChoice: Sendable, Equatable {
+        /// A SQLite file in a new temporary directory, deleted at shutdown.
+        case temporarySQLite
+        /// Redis at the endpoint, in a namespace of the world's own: the
+        /// given base, the process id and a count of worlds, so lessons
+        /// stay free of randomness. It is emptied at start and deleted at
+        /// shutdown.
+        case redis(RedisEndpoint, namespace: String)
+    }
+
     /// The start of a seeded world's clock: 2025-03-01 09:00:00 UTC.
     public static let seededStart: Int64 = 1_740_819_600
 
@@ -16,7 +27,7 @@ public final class World {
     /// The HS256 secret. Demo-only: printed in the banner.
     public let secret: [UInt8]
     public let key: HMACKey
-    public let store: SQLiteRefreshTokenStore
+    public let store: any RefreshTokenStore
     public let log: MemoryLogSink
     public let server: TokenServer
     public let user: AuthClient
@@ -24,7 +35,8 @@ public final class World {
     /// The HTTP connection to the server, for extra clients such as a
     /// second browser tab.
     public let transport: HTTPTransport
-    private let directory: String
+    /// The SQLite store's temporary directory; nil with Redis.
+    private let directory: String?
 
     /// Builds and starts a world.
     ///
@@ -32,7 +44,11 @@ public final class World {
     ///   - seed: fixes the clock's start and the randomness, so the same
     ///     commands give the same bytes; nil uses OpenSSL's generator and
     ///     starts the clock at `wallClockStart`.
-    public init(seed: UInt64?, wallClockStart: @autoclosure () -> Int64, policy: Policy = .standard) throws {
+    ///   - store: where the records go; each world starts with none.
+    public init(
+        seed: UInt64?, wallClockStart: @autoclosure () -> Int64, policy: Policy = .standard,
+        store choice: StoreChoice = .temporarySQLite
+    ) throws {
         self.seed = seed
         if let seed {
             self.clock = ManualClock(start: Self.seededStart)
@@ -44,8 +60,19 @@ public final class World {
         self.secret = random.bytes(count: 32)
         self.key = try HMACKey(secret: secret)
 
-        self.directory = try Self.makeTemporaryDirectory()
-        self.store = try SQLiteRefreshTokenStore(path: directory + "/tokens.sqlite3")
+        switch choice {
+        case .temporarySQLite:
+            let directory = try Self.makeTemporaryDirectory()
+            self.directory = directory
+            self.store = try SQLiteRefreshTokenStore(path: directory + "/tokens.sqlite3")
+        case .redis(let endpoint, let base):
+            self.directory = nil
+            let redis = try RedisRefreshTokenStore(endpoint: endpoint, namespace: Self.namespace(base: base))
+            // Keys left by a crashed process with the same id would
+            // otherwise show up in this world's store table.
+            try redis.deleteNamespace()
+            self.store = redis
+        }
         self.log = MemoryLogSink()
         let service = try AuthService(
             users: DemoUsers.all, key: key, store: store, policy: policy,
@@ -66,15 +93,30 @@ public final class World {
             forgetsTokensOnInvalidGrant: false)
     }
 
-    /// Stops the server and deletes the store's files.
+    /// Stops the server and deletes the store's files or Redis keys.
     public func shutdown() {
         server.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        if let directory {
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        // NOTE: the keys stay behind when Redis is unreachable here or the
+        // process is killed; `redis-cli --scan --pattern 'tokenlab:repl-*'`
+        // lists them.
+        try? (store as? RedisRefreshTokenStore)?.deleteNamespace()
     }
 
     public func client(_ actor: Actor) -> AuthClient {
         actor == .user ? user : attacker
     }
+
+    /// Returns `<base>-<process id>-<n>` for the n-th Redis world of this
+    /// process, with `base` cut to 40 characters so the whole stays a
+    /// valid namespace.
+    static func namespace(base: String) -> String {
+        "\(base.prefix(40))-\(getpid())-\(worldCount.next())"
+    }
+
+    private static let worldCount = WorldCounter()
 
     private static func makeTemporaryDirectory() throws -> String {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
@@ -102,6 +144,19 @@ public enum WorldError: Error, CustomStringConvertible {
             "cannot create a directory for the store under \(base): \(reason); set TMPDIR to a writable directory"
         case .serverAddress(let address):
             "the server's address \(address) is not a valid URL"
+        }
+    }
+}
+
+/// Numbers the Redis worlds of one process.
+private final class WorldCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
         }
     }
 }

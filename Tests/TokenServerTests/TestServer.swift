@@ -4,23 +4,32 @@ import TokenClient
 
 @testable import TokenServer
 
-/// A real token server on 127.0.0.1 with a real SQLite file in a fresh
-/// temporary directory, a virtual clock and seeded randomness.
+/// A real token server on 127.0.0.1 with a real store (a SQLite file in a
+/// fresh temporary directory, or a fresh Redis namespace), a virtual clock
+/// and seeded randomness.
 final class TestServer {
     static let start: Int64 = 1_740_819_600
 
     let directory: URL
     let clock = ManualClock(start: TestServer.start)
     let log = MemoryLogSink()
-    let store: SQLiteRefreshTokenStore
+    let store: any RefreshTokenStore
     let server: TokenServer
     let transport: HTTPTransport
 
-    init(policy: Policy = .standard, seed: UInt64 = 1, threads: Int = 2, concurrentHashes: Int = 2) throws {
+    init(
+        policy: Policy = .standard, seed: UInt64 = 1, threads: Int = 2, concurrentHashes: Int = 2,
+        storeKind: StoreKind = .sqlite
+    ) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("tokenlab-test-\(ProcessInfo.processInfo.processIdentifier)-\(seed)-\(Self.counter.next())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteRefreshTokenStore(path: directory.appendingPathComponent("tokens.sqlite3").path)
+        switch storeKind {
+        case .sqlite:
+            store = try SQLiteRefreshTokenStore(path: directory.appendingPathComponent("tokens.sqlite3").path)
+        case .redis:
+            store = try TestRedis.freshStore()
+        }
 
         let random = SeededRandom(seed: seed)
         let service = try AuthService(
@@ -35,6 +44,7 @@ final class TestServer {
     deinit {
         server.stop()
         try? FileManager.default.removeItem(at: directory)
+        try? (store as? RedisRefreshTokenStore)?.deleteNamespace()
     }
 
     func client(

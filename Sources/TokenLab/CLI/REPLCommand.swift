@@ -11,6 +11,7 @@ public enum REPLCommand {
         var help = false
         var recordPath: String?
         var lesson: Int?
+        var store = World.StoreChoice.temporarySQLite
     }
 
     static func parse(_ arguments: [String], lessonOperand: Bool) throws(UsageError) -> Arguments {
@@ -26,6 +27,8 @@ public enum REPLCommand {
                 parsed.language = try cursor.value(for: "--lang")
             case "--record":
                 parsed.recordPath = try cursor.value(for: "--record")
+            case "--store":
+                parsed.store = try parseStore(try cursor.value(for: "--store"))
             case "--no-color":
                 parsed.noColor = true
             case "--help", "-h":
@@ -42,6 +45,24 @@ public enum REPLCommand {
             throw UsageError(.cliMissingLesson)
         }
         return parsed
+    }
+
+    /// Reads `--store`: a Redis URL only, because the REPL keeps its SQLite
+    /// store in a temporary file of its own. Without `?prefix=`, namespaces
+    /// start with `repl`.
+    static func parseStore(_ text: String) throws(UsageError) -> World.StoreChoice {
+        let url: StoreURL
+        do {
+            url = try StoreURL.parse(text)
+        } catch {
+            throw UsageError(.cliStore(.invalidURL(error)))
+        }
+        switch url {
+        case .sqlite:
+            throw UsageError(.cliStore(.replNeedsRedis(text)))
+        case .redis(let endpoint, let namespace):
+            return .redis(endpoint, namespace: namespace ?? "repl")
+        }
     }
 
     /// Runs the REPL and returns the exit status: 0 at `quit` or end of
@@ -95,11 +116,14 @@ public enum REPLCommand {
         // than squeezing tables. A recording uses exactly 80, the width
         // `replay --check` replays at, whatever terminal it was made on.
         let width = parsed.recordPath != nil ? 80 : max(80, TerminalInfo.standardOutputColumns ?? 80)
-        let options = Session.Options(language: language, color: color, seed: seed, width: width)
+        let options = Session.Options(language: language, color: color, seed: seed, width: width, store: parsed.store)
         let lessons = LessonLibrary.locate(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         let session: Session
         do {
             session = try Session(options: options, lessons: lessons, wallClockStart: { SystemClock().now })
+        } catch let error as RedisError {
+            Console.writeError("tokenlab: " + text(.cliStore(.redisFailed(error))) + "\n")
+            return 1
         } catch {
             Console.writeError("tokenlab: " + text(.cliStartFailed(String(describing: error))) + "\n")
             return 1

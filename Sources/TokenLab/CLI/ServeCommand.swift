@@ -8,7 +8,7 @@ public enum ServeCommand {
     struct Arguments {
         var host = "127.0.0.1"
         var port: UInt16 = 8080
-        var storePath: String?
+        var store: StoreURL?
         var policyPath: String?
         /// `--set KEY=VALUE` settings, applied in order over the policy file.
         var policySettings: [(key: String, value: String)] = []
@@ -54,10 +54,11 @@ public enum ServeCommand {
                 parsed.port = port
             case "--store":
                 let text = try value(argument)
-                guard text.hasPrefix("sqlite:"), text.count > "sqlite:".count else {
-                    throw ServeUsageError(.invalidStore(text))
+                do {
+                    parsed.store = try StoreURL.parse(text)
+                } catch {
+                    throw ServeUsageError(.store(.invalidURL(error)))
                 }
-                parsed.storePath = String(text.dropFirst("sqlite:".count))
             case "--policy":
                 parsed.policyPath = try value(argument)
             case "--set":
@@ -130,7 +131,7 @@ public enum ServeCommand {
             Console.write(ServeMessage.usage.text(language) + "\n")
             return 0
         }
-        guard let storePath = parsed.storePath else {
+        guard let storeURL = parsed.store else {
             say(.missingStore)
             return 2
         }
@@ -156,24 +157,27 @@ public enum ServeCommand {
             say(.randomSecret)
         }
 
-        return run(parsed, storePath: storePath, policy: policy, secret: secret, signals: signals, say: say)
+        return run(parsed, storeURL: storeURL, policy: policy, secret: secret, signals: signals, say: say)
     }
 
     /// Starts everything, waits for a signal and stops. Every object it
     /// makes is released when it returns, which closes the store.
     private static func run(
-        _ parsed: Arguments, storePath: String, policy: Policy, secret: [UInt8], signals: sigset_t,
+        _ parsed: Arguments, storeURL: StoreURL, policy: Policy, secret: [UInt8], signals: sigset_t,
         say: (ServeMessage) -> Void
     ) -> Int32 {
         let clock = SystemClock()
         let random = SystemRandom()
         let log = StandardErrorLogSink(clock: clock)
 
-        let store: SQLiteRefreshTokenStore
+        let store: any RefreshTokenStore
         do {
-            store = try SQLiteRefreshTokenStore(path: storePath)
+            store = try storeURL.open()
+        } catch let error as RedisError {
+            say(.store(.redisFailed(error)))
+            return 1
         } catch {
-            say(.storeFailed(error.description))
+            say(.storeFailed(String(describing: error)))
             return 1
         }
 
@@ -213,7 +217,9 @@ public enum ServeCommand {
         say(.stopping(signal: received == SIGTERM ? "SIGTERM" : "SIGINT", inFlight: server.requestsInFlight))
         server.stop(drainTimeout: drainTimeout)
         do {
-            try store.checkpoint()
+            // Redis keeps every committed write in its own memory, so only
+            // SQLite has anything to flush.
+            try (store as? SQLiteRefreshTokenStore)?.checkpoint()
         } catch {
             say(.storeFailed(String(describing: error)))
         }
@@ -252,33 +258,6 @@ public struct ServeUsageError: Error {
     public init(_ message: ServeMessage) {
         self.message = message
     }
-}
-
-/// Writes each log entry as one line on standard error, prefixed with the
-/// UTC time, under a lock so lines from worker threads never interleave.
-final class StandardErrorLogSink: LogSink, @unchecked Sendable {
-    private let clock: any Clock
-    private let lock = NSLock()
-
-    init(clock: any Clock) {
-        self.clock = clock
-    }
-
-    func log(_ entry: LogEntry) {
-        let line = Self.timestamp(clock.now) + " " + entry.line + "\n"
-        lock.withLock { FileHandle.standardError.write(Data(line.utf8)) }
-    }
-
-    /// `seconds` as ISO 8601 in UTC, such as `2025-03-01T09:00:00Z`.
-    static func timestamp(_ seconds: Int64) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-    }
-
 }
 
 /// A start-up failure with its own message.

@@ -6,6 +6,8 @@ extension Message {
             "TokenLab: access tokens and refresh tokens on a real server."
         case .bannerServer(let start):
             "Token server: HTTP on 127.0.0.1, refresh tokens in a SQLite file, virtual clock at \(start)."
+        case .bannerServerRedis(let start):
+            "Token server: HTTP on 127.0.0.1, refresh tokens in Redis, virtual clock at \(start)."
         case .bannerSeeded(let seed):
             "Seed \(seed): every token and id is predictable from the seed. Demo-only."
         case .bannerSecret(let hex):
@@ -366,6 +368,9 @@ extension Message {
               --record F   also write the session to transcript file F, which
                            `tokenlab replay` plays and checks (implies --seed 7
                            unless --seed is given)
+              --store URL  keep refresh tokens in Redis, redis://HOST:PORT[/DB]
+                           [?prefix=NAME], under keys deleted on exit (default:
+                           a temporary SQLite file)
               --help       show this text
 
             Subcommands:
@@ -385,6 +390,8 @@ extension Message {
             "--lang \(value) is not a language TokenLab has; use en or ko"
         case .cliStartFailed(let detail):
             "cannot start TokenLab: \(detail)"
+        case .cliStore(let message):
+            message.english
         case .cliLessonUsage:
             """
             Usage: tokenlab lesson N [options]

@@ -6,6 +6,8 @@ extension Message {
             "TokenLab: 실제 서버로 배우는 액세스 토큰과 리프레시 토큰"
         case .bannerServer(let start):
             "토큰 서버는 127.0.0.1에서 HTTP로 동작하고, 리프레시 토큰은 SQLite 파일에 저장합니다. 가상 시계는 \(start)에서 시작합니다."
+        case .bannerServerRedis(let start):
+            "토큰 서버는 127.0.0.1에서 HTTP로 동작하고, 리프레시 토큰은 Redis에 저장합니다. 가상 시계는 \(start)에서 시작합니다."
         case .bannerSeeded(let seed):
             "시드 \(seed): 모든 토큰과 ID를 시드로 예측할 수 있습니다. 데모 전용입니다."
         case .bannerSecret(let hex):
@@ -366,6 +368,9 @@ extension Message {
               --record F   세션을 트랜스크립트 파일 F에도 기록합니다. 이 파일은
                            `tokenlab replay`로 재생하고 검증할 수 있습니다
                            (--seed가 없으면 --seed 7로 실행)
+              --store URL  리프레시 토큰을 Redis에 저장합니다.
+                           redis://호스트:포트[/DB][?prefix=이름] 형식이며, 종료할 때
+                           키를 지웁니다 (기본값: 임시 SQLite 파일)
               --help       이 도움말을 표시
 
             하위 명령:
@@ -385,6 +390,8 @@ extension Message {
             "지원하지 않는 언어입니다: --lang \(value). en 또는 ko를 쓰세요"
         case .cliStartFailed(let detail):
             "TokenLab을 시작할 수 없습니다: \(detail)"
+        case .cliStore(let message):
+            message.korean
         case .cliLessonUsage:
             """
             사용법: tokenlab lesson N [옵션]

@@ -7,6 +7,7 @@ public enum Message: Sendable {
     // Banner and session
     case bannerTitle
     case bannerServer(start: String)
+    case bannerServerRedis(start: String)
     case bannerSeeded(seed: UInt64)
     case bannerSecret(hex: String)
     case bannerAccounts(String)
@@ -205,6 +206,7 @@ public enum Message: Sendable {
     case cliInvalidSeed(String)
     case cliInvalidLanguage(String)
     case cliStartFailed(String)
+    case cliStore(StoreMessage)
     case cliLessonUsage
     case cliReplayUsage
     case cliInvalidLesson(String)

@@ -13,7 +13,7 @@ public enum ServeMessage: Sendable {
     case invalidHost(String)
     case invalidPort(String)
     case invalidThreads(String)
-    case invalidStore(String)
+    case store(StoreMessage)
     case invalidLanguage(String)
     case missingStore
     case policyInvalid(PolicyError)
@@ -44,7 +44,7 @@ public enum ServeMessage: Sendable {
         switch self {
         case .usage:
             """
-            Usage: tokenlab serve --store sqlite:PATH [options]
+            Usage: tokenlab serve --store sqlite:PATH|redis://HOST:PORT [options]
 
             Runs the token server until SIGINT (Ctrl-C) or SIGTERM, then lets
             requests in flight finish, closes the store and exits 0.
@@ -52,7 +52,9 @@ public enum ServeMessage: Sendable {
             Options:
               --host ADDRESS      IPv4 or IPv6 address to listen on (default 127.0.0.1)
               --port N            TCP port, 0 for any free one (default 8080)
-              --store sqlite:PATH the refresh-token store, a SQLite file (required)
+              --store URL         the refresh-token store (required): sqlite:PATH, a
+                                  SQLite file, or redis://HOST:PORT[/DB][?prefix=NAME],
+                                  keys under tokenlab:NAME: (NAME default: default)
               --policy FILE       a JSON object of policy keys (access-ttl, grace, ...)
               --set KEY=VALUE     one policy setting, after the file; repeatable,
                                   for example --set grace=10s --set denylist=on
@@ -90,12 +92,12 @@ public enum ServeMessage: Sendable {
             "invalid --port \"\(port)\": give a number from 0 to 65535"
         case .invalidThreads(let threads):
             "invalid --threads \"\(threads)\": give a number from 1 to 64"
-        case .invalidStore(let store):
-            "invalid --store \"\(store)\": give sqlite:PATH, for example sqlite:tokens.sqlite3"
+        case .store(let message):
+            message.english
         case .invalidLanguage(let language):
             "invalid --lang \"\(language)\": give en or ko"
         case .missingStore:
-            "missing --store: give sqlite:PATH, for example sqlite:tokens.sqlite3"
+            "missing --store: give sqlite:PATH or redis://HOST:PORT, for example sqlite:tokens.sqlite3"
         case .policyInvalid(let error):
             error.description
         case .secretUnreadable(let path, let reason):
@@ -125,7 +127,7 @@ public enum ServeMessage: Sendable {
         switch self {
         case .usage:
             """
-            사용법: tokenlab serve --store sqlite:경로 [옵션]
+            사용법: tokenlab serve --store sqlite:경로|redis://호스트:포트 [옵션]
 
             SIGINT(Ctrl-C)나 SIGTERM을 받을 때까지 토큰 서버를 실행합니다. 신호를 받으면
             처리 중인 요청을 마저 끝내고 저장소를 닫은 뒤 0으로 종료합니다.
@@ -133,7 +135,9 @@ public enum ServeMessage: Sendable {
             옵션:
               --host 주소         수신할 IPv4 또는 IPv6 주소 (기본값 127.0.0.1)
               --port N            TCP 포트, 0이면 비어 있는 아무 포트 (기본값 8080)
-              --store sqlite:경로 리프레시 토큰 저장소로 쓸 SQLite 파일 (필수)
+              --store URL         리프레시 토큰 저장소 (필수): SQLite 파일이면 sqlite:경로,
+                                  Redis면 redis://호스트:포트[/DB][?prefix=이름].
+                                  키는 tokenlab:이름: 아래에 둡니다 (이름 기본값: default)
               --policy 파일       정책 키(access-ttl, grace 등)를 담은 JSON 객체
               --set KEY=VALUE     정책 값 하나. 파일 다음에 적용하며 여러 번 쓸 수
                                   있습니다. 예: --set grace=10s --set denylist=on
@@ -171,12 +175,12 @@ public enum ServeMessage: Sendable {
             "--port 값 \"\(port)\"이(가) 잘못되었습니다. 0부터 65535 사이의 숫자를 주세요"
         case .invalidThreads(let threads):
             "--threads 값 \"\(threads)\"이(가) 잘못되었습니다. 1부터 64 사이의 숫자를 주세요"
-        case .invalidStore(let store):
-            "--store 값 \"\(store)\"이(가) 잘못되었습니다. sqlite:tokens.sqlite3처럼 sqlite:경로 형식으로 주세요"
+        case .store(let message):
+            message.korean
         case .invalidLanguage(let language):
             "--lang 값 \"\(language)\"이(가) 잘못되었습니다. en 또는 ko를 주세요"
         case .missingStore:
-            "--store가 없습니다. sqlite:tokens.sqlite3처럼 sqlite:경로 형식으로 주세요"
+            "--store가 없습니다. sqlite:tokens.sqlite3처럼 sqlite:경로나 redis://호스트:포트 형식으로 주세요"
         case .policyInvalid(let error):
             switch error {
             case .unknownKey(let key):
