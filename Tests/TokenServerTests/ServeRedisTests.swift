@@ -50,6 +50,49 @@ struct ServeRedisTests {
         #expect(second.standardError.contains("refresh.succeeded"))
     }
 
+    @Test("with the denylist on, a logout through one server kills the access token on the other")
+    func denylistAcrossProcesses() throws {
+        let namespace = TestRedis.freshNamespace()
+        let store = try TestRedis.freshStore(namespace: namespace)
+        defer { _ = try? store.deleteNamespace() }
+        let directory = try ServeTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secret = directory.appendingPathComponent("secret")
+        try Data((0..<32).map { UInt8($0) }).write(to: secret)
+        let arguments = [
+            "--store", try TestRedis.url(namespace: namespace), "--threads", "2", "--secret-file", secret.path, "--set", "denylist=on",
+        ]
+        let first = try ServeProcess(arguments: arguments)
+        let second = try ServeProcess(arguments: arguments)
+        let toFirst = try first.connection()
+        let toSecond = try second.connection()
+
+        let login = try toFirst.request(
+            "POST", "/api/v1/auth/login", headers: [("Content-Type", "application/json")],
+            body: Array(#"{"username":"hong","password":"gildong-demo"}"#.utf8))
+        let access = try #require(login.json["access_token"] as? String)
+        let refresh = try #require(login.json["refresh_token"] as? String)
+        func me(_ connection: RawHTTPConnection) throws -> Int {
+            try connection.request("GET", "/api/v1/me", headers: [("Authorization", "Bearer \(access)")]).status
+        }
+        // Both servers accept the token first, so the second has checked
+        // this family before and must still see the later denial.
+        #expect(try me(toFirst) == 200)
+        #expect(try me(toSecond) == 200)
+
+        let logout = try toSecond.request(
+            "POST", "/api/v1/auth/logout", headers: [("Content-Type", "application/json")],
+            body: Array("{\"refresh_token\":\"\(refresh)\"}".utf8))
+        #expect(logout.status == 204)
+        #expect(try me(toSecond) == 401)
+        #expect(try me(toFirst) == 401)
+
+        first.signal(SIGTERM)
+        second.signal(SIGTERM)
+        #expect(first.waitForExit(timeout: 15) == 0)
+        #expect(second.waitForExit(timeout: 15) == 0)
+    }
+
     @Test("unreachable Redis exits 1 with the fix")
     func unreachable() throws {
         let port = try RedisStoreTests.closedPort()

@@ -37,6 +37,10 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingAccessToken
     /// Too many logins are waiting for password hashing; retry later.
     case loginBusy(retryAfter: Int)
+    /// The store could not answer a check that must not be skipped (the
+    /// access-token denylist), so the request is refused rather than let
+    /// through unchecked.
+    case storeUnavailable
 
     /// The HTTP status code.
     public var status: Int {
@@ -49,7 +53,7 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         case .bodyTooLarge: 413
         case .unsupportedMediaType: 415
         case .invalidAccessToken, .revokedAccessToken, .missingAccessToken: 401
-        case .loginBusy: 503
+        case .loginBusy, .storeUnavailable: 503
         }
     }
 
@@ -62,7 +66,7 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
             "invalid_grant"
         case .invalidAccessToken, .revokedAccessToken: "invalid_token"
         // RFC 6749 section 4.1.2.1 defines this code for an overloaded server.
-        case .loginBusy: "temporarily_unavailable"
+        case .loginBusy, .storeUnavailable: "temporarily_unavailable"
         // RFC 6750 section 3.1: a request with no credentials gets no error code.
         case .missingAccessToken: "invalid_request"
         }
@@ -98,6 +102,8 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
             "no access token: send Authorization: Bearer <token>"
         case .loginBusy(let retryAfter):
             "too many logins in progress; retry in \(retryAfter) s"
+        case .storeUnavailable:
+            "the token store did not answer, so the access token cannot be checked against the denylist; retry shortly"
         }
     }
 }

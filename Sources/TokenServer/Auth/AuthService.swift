@@ -29,8 +29,10 @@ public final class AuthService: @unchecked Sendable {
     private let stateLock = NSLock()
     private var currentPolicy: Policy
     private var currentSigner: any TokenSigner
-    /// Family id to expiry of the access-token denylist, mirrored from the
-    /// store so a token check costs no store query.
+    /// Family id to expiry of the denylist entries this service has seen.
+    /// An entry never leaves the store before it expires, so a hit here
+    /// needs no store query; a miss asks the store, where another server
+    /// may have added the family since.
     private var deniedFamilies: [String: Int64]
 
     /// Creates a service that signs with `signer`.
@@ -171,7 +173,7 @@ public final class AuthService: @unchecked Sendable {
         } catch {
             throw .invalidAccessToken(error)
         }
-        if policy.denylist, let family = claims.string("sid"), isDenied(family, now: now) {
+        if policy.denylist, let family = claims.string("sid"), try isDenied(family, now: now) {
             throw .revokedAccessToken(familyID: family)
         }
         return claims
@@ -219,8 +221,8 @@ public final class AuthService: @unchecked Sendable {
         }
     }
 
-    private func isDenied(_ familyID: String, now: Int64) -> Bool {
-        stateLock.withLock {
+    private func isDenied(_ familyID: String, now: Int64) throws(AuthError) -> Bool {
+        let known = stateLock.withLock { () -> Bool in
             guard let expiresAt = deniedFamilies[familyID] else { return false }
             if expiresAt <= now {
                 deniedFamilies[familyID] = nil
@@ -228,6 +230,18 @@ public final class AuthService: @unchecked Sendable {
             }
             return true
         }
+        if known { return true }
+
+        let expiresAt: Int64?
+        do {
+            expiresAt = try store.deniedUntil(familyID: familyID)
+        } catch {
+            log.log(LogEntry(level: .warning, event: "denylist.check_failed", metadata: [("error", String(describing: error))]))
+            throw .storeUnavailable
+        }
+        guard let expiresAt, expiresAt > now else { return false }
+        deny(familyID, until: expiresAt)
+        return true
     }
 
     /// The store key of a refresh token: hex SHA-256 of its text.

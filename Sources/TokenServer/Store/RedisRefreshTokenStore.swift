@@ -61,6 +61,23 @@ public final class RedisRefreshTokenStore: RefreshTokenStore, @unchecked Sendabl
         try run { transaction in try transaction.deniedFamilies(now: now) }
     }
 
+    public func deniedUntil(familyID: String) throws -> Int64? {
+        try lock.withLock {
+            let reply = try connection.command(["HGET", keys.denylist, familyID])
+            switch reply {
+            case .null:
+                return nil
+            case .string(let text):
+                guard let expiresAt = Int64(text) else {
+                    throw RedisError.unexpectedReply(command: "HGET", reply: "\(reply)")
+                }
+                return expiresAt
+            default:
+                throw RedisError.unexpectedReply(command: "HGET", reply: "\(reply)")
+            }
+        }
+    }
+
     /// Deletes every key of this store's namespace, for a REPL that leaves
     /// or a test that ends.
     ///

@@ -30,6 +30,12 @@ public protocol RefreshTokenStore: Sendable {
     /// Returns the denied family ids with their expiry, dropping the ones
     /// that expired before `now`.
     func deniedFamilies(now: Int64) throws -> [String: Int64]
+    /// Returns when the denylist entry of `familyID` expires, or nil when
+    /// the family is not on it. Expired entries may still be returned, so
+    /// callers compare with their clock. One point read, for every access
+    /// token check, so that a family denied through one server is refused
+    /// by every server sharing the store.
+    func deniedUntil(familyID: String) throws -> Int64?
     /// A short name for logs and the REPL, such as `sqlite`.
     var kind: String { get }
 }

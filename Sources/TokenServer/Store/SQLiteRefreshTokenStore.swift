@@ -104,6 +104,15 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore, @unchecked Sendab
         }
     }
 
+    public func deniedUntil(familyID: String) throws -> Int64? {
+        try lock.withLock {
+            let rows = try connection.query(
+                "SELECT expires_at FROM access_denylist WHERE family_id = ?", [.text(familyID)])
+            guard let row = rows.first, case .integer(let expiresAt) = row[0] else { return nil }
+            return expiresAt
+        }
+    }
+
     /// Moves the write-ahead log into the database file, so the file alone
     /// contains every committed change. For a clean shutdown.
     public func checkpoint() throws {
