@@ -126,3 +126,31 @@ struct ExchangeBodyTests {
         #expect(ExchangeRenderer.describe(#"a\b"#) == #""a\\b""#)
     }
 }
+
+@Suite("HTTP status text")
+struct StatusTextTests {
+    @Test(
+        "every status the server sends has a reason phrase",
+        arguments: [200, 204, 400, 401, 403, 404, 405, 409, 413, 414, 415, 429, 431, 500, 501, 503, 505])
+    func reasonPhrases(status: Int) {
+        #expect(!ExchangeRenderer.reasonPhrase(status).isEmpty)
+    }
+
+    @Test("status text joins the code and its phrase")
+    func statusText() {
+        #expect(ExchangeRenderer.statusText(415) == "415 Unsupported Media Type")
+        #expect(ExchangeRenderer.statusText(429) == "429 Too Many Requests")
+        #expect(ExchangeRenderer.statusText(599) == "599")
+    }
+
+    @Test("csrf refresh shows 415 phrase", arguments: Language.allCases)
+    func csrfRefresh(language: Language) throws {
+        let session = try Session(options: .init(language: language, color: false, seed: 7, width: 200), wallClockStart: { 0 })
+        _ = session.execute("login hong gildong-demo")
+        let output = session.execute("csrf refresh").output
+        #expect(output.contains("415 Unsupported Media Type"))
+        for line in output.split(separator: "\n") where line.contains("415") {
+            #expect(!line.hasSuffix(" "), "\(line)")
+        }
+    }
+}
