@@ -231,7 +231,7 @@ extension Message {
         case .forgeHint:
             "위조한 토큰이 이제 공격자의 액세스 토큰입니다. `attacker me`를 실행해 보세요."
         case .crackNeedsHS256(let algorithm):
-            "이 토큰은 \(algorithm) 알고리즘으로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 통합니다."
+            "이 토큰은 \(algorithm) 알고리즘으로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 효과가 있습니다."
         case .crackStart(let words):
             "흔히 쓰는 비밀 키 후보 \(words)개를 사용자의 액세스 토큰에 HMAC 키로 하나씩 대입해 봅니다(사전 공격). 서버에 요청을 하나도 보내지 않는 오프라인 공격입니다:"
         case .crackFound(let word, let tries):
