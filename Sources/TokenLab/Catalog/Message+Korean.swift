@@ -249,7 +249,7 @@ extension Message {
         case .xssNothingSent:
             "스크립트는 보낼 토큰을 찾지 못했습니다."
         case .csrfStart(let path):
-            "다른 사이트의 페이지가 사용자의 브라우저를 시켜 \(path)로 빈 폼을 보냅니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
+            "다른 사이트의 페이지가 사용자의 브라우저를 시켜 \(path)\(Self.toParticle(after: path)) 빈 폼을 보냅니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
         case .csrfNoCookie:
             "브라우저가 쿠키를 붙이지 않았으므로 서버가 받은 요청에는 자격 증명이 없습니다."
         case .csrfSameSiteKept:
@@ -505,6 +505,15 @@ extension Message {
         "help": "COMMAND   설명을 볼 명령어",
         "autorefresh": "on|off    on이면 401을 받았을 때 앱이 한 번 갱신하고 다시 시도합니다.\n          값을 생략하면 현재 설정을 보여 줍니다",
     ]
+}
+
+extension Message {
+    /// Returns 으로 or 로 for an endpoint path, as its last word is read
+    /// aloud: /logout (로그아웃) ends in a consonant, /refresh (리프레시)
+    /// in a vowel. Only the csrf endpoints are passed here.
+    static func toParticle(after path: String) -> String {
+        path.hasSuffix("logout") ? "으로" : "로"
+    }
 }
 
 extension Actor {
