@@ -205,7 +205,7 @@ extension Message {
         case .raceLoggedOut:
             "두 탭은 같은 localStorage를 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
         case .accessTokenUnsecured:
-            "거부됨: 헤더가 alg \"none\", 즉 서명 없는 토큰이라고 합니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
+            "거부됨: 헤더의 alg가 \"none\"입니다. 서명이 없다는 뜻입니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
         case .accessTokenWrongAlgorithm(let found, let expected):
             "거부됨: 서버의 키는 \(expected) 전용인데, 토큰 헤더의 alg 값은 \"\(found)\"입니다. 알고리즘은 키가 정하며, 토큰 헤더가 다른 알고리즘을 고를 수 없습니다."
         case .keyChanged(let algorithm):
