@@ -167,7 +167,9 @@ extension Message {
             "No access token was sent, so the server cannot tell who is asking."
         case .accessTokenExpired(let actor, let ago, let expiration, let now, let canRefresh):
             "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now))."
-                + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one." : " No refresh token is held to get a new one with.")
+                + (canRefresh
+                    ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one."
+                    : " No refresh token is held to get a new one with.")
         case .accessTokenBadSignature:
             "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
         case .accessTokenRejected(let detail):
@@ -541,12 +543,15 @@ extension CommandError {
             case "csrf": "csrf needs an endpoint: `csrf refresh` or `csrf logout`."
             case "forge": "forge needs a method: `forge none`, `forge hs256 SECRET` or `forge confusion`."
             case "forge hs256": "forge hs256 needs the guessed secret, for example `forge hs256 secret123`."
-            default: "\(command) needs more arguments. Type `help`."
+            case "race": "race needs a target, for example `race refresh`."
+            default: "\(command) needs more arguments. `help \(command)` shows an example."
             }
         case .unexpectedArguments(let command, let extra):
             "Too many arguments for \(command): remove \"\(Self.shorten(extra))\". Type `help \(command)` for its usage."
         case .invalidDuration(let text):
             "\"\(Self.shorten(text))\" is not a duration. Write a number with a unit: 90s, 16m, 2h, 8d or 1h30m."
+        case .fractionalDuration(let text):
+            "\"\(Self.shorten(text))\" is not a duration: decimals are not accepted. Write whole units, such as 1h30m."
         case .negativeDuration(let text):
             "\"\(Self.shorten(text))\" is negative; the clock only moves forward. `reset` starts the lab over."
         case .durationTooLong(let text):

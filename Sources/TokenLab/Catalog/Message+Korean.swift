@@ -183,7 +183,7 @@ extension Message {
         case .refreshTokenExpired:
             "리프레시 토큰이 만료되었습니다."
         case .refreshTokenRevoked:
-            "폐기된 리프레시 토큰입니다."
+            "리프레시 토큰이 폐기되었습니다."
         case .clientDroppedTokens(let actor):
             "\(actor.koreanName)의 앱은 세션이 끝났으므로 가진 토큰 두 개를 모두 지웠습니다. 다시 로그인하세요."
         case .clientKeptTokens(let actor):
@@ -327,7 +327,7 @@ extension Message {
         case .lessonRebuilt(let steps):
             steps == 0
                 ? "실습 환경을 다시 만들었습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
-                : "실습 환경을 다시 만들고 앞의 \(steps)개 단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
+                : "실습 환경을 다시 만들고 앞의 \(Self.koreanCount(steps)) 단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
         case .lessonStepHeading(let step, let count, let title):
             "── \(step)/\(count)단계: \(title) ──"
         case .lessonEnd(let next):
@@ -508,6 +508,13 @@ extension Message {
 }
 
 extension Message {
+    /// Returns a count as a Korean engineer writes it before a counter
+    /// noun: native words up to ten (한, 두, 세 … 열), digits with 개 above.
+    static func koreanCount(_ count: Int) -> String {
+        let words = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"]
+        return (1...words.count).contains(count) ? words[count - 1] : "\(count)개"
+    }
+
     /// Returns 으로 or 로 for an endpoint path, as its last word is read
     /// aloud: /logout (로그아웃) ends in a consonant, /refresh (리프레시)
     /// in a vowel. Only the csrf endpoints are passed here.
@@ -555,12 +562,15 @@ extension CommandError {
             case "csrf": "csrf에는 엔드포인트가 필요합니다: `csrf refresh` 또는 `csrf logout`."
             case "forge": "forge에는 방법이 필요합니다: `forge none`, `forge hs256 SECRET`, `forge confusion`."
             case "forge hs256": "forge hs256에는 추측한 비밀 키가 필요합니다. 예: `forge hs256 secret123`."
-            default: "\(command) 명령에 인자가 더 필요합니다. `help \(command)`로 확인하세요."
+            case "race": "race에는 대상이 필요합니다. 예: `race refresh`."
+            default: "\(command)에 인자가 더 필요합니다. `help \(command)`에서 예를 볼 수 있습니다."
             }
         case .unexpectedArguments(let command, let extra):
             "\(command) 명령은 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help \(command)`로 확인하세요."
         case .invalidDuration(let text):
-            "올바른 시간이 아닙니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+            "시간 형식이 올바르지 않습니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+        case .fractionalDuration(let text):
+            "시간 형식이 올바르지 않습니다: \"\(Self.shorten(text))\". 소수는 쓸 수 없습니다. 1h30m처럼 쓰세요."
         case .negativeDuration(let text):
             "음수 시간입니다: \"\(Self.shorten(text))\". 시계는 앞으로만 움직입니다. 처음으로 돌아가려면 `reset`을 입력하세요."
         case .durationTooLong(let text):
