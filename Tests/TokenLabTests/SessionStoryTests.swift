@@ -353,3 +353,14 @@ struct BrowserAttackTests {
         #expect(session.execute("csrf sideways").failed)
     }
 }
+
+@Suite("Failed login")
+struct FailedLoginTests {
+    @Test("failed login lists the demo accounts", arguments: Language.allCases)
+    func failedLoginAccounts(language: Language) throws {
+        let session = try Session(options: .init(language: language, color: false, seed: 7, width: 200), wallClockStart: { 0 })
+        let output = session.execute("login 홍길동 gildong-demo").output
+        #expect(output.contains("hong / gildong-demo, alice / wonderland-demo, admin / admin-demo"))
+        #expect(output.contains("user.name=홍길동"))
+    }
+}

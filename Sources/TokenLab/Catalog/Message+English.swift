@@ -143,8 +143,8 @@ extension Message {
             "The \(actor.englishName) holds:"
         case .holdsNothing(let actor):
             "The \(actor.englishName) holds no tokens."
-        case .loginFailed:
-            "Login failed: the username or password is wrong. Demo accounts are listed at the top."
+        case .loginFailed(let accounts):
+            "Login failed: the username or password is wrong. Demo accounts (demo-only passwords): \(accounts)."
         case .meSucceeded(let actor):
             "The server accepted the \(actor.englishName)'s access token."
         case .meSucceededAfterRefresh(let actor):

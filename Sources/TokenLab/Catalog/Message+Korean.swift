@@ -143,8 +143,8 @@ extension Message {
             "\(actor.koreanName)가 가진 토큰:"
         case .holdsNothing(let actor):
             "\(actor.koreanName)는 토큰을 가지고 있지 않습니다."
-        case .loginFailed:
-            "로그인 실패: 사용자 이름 또는 비밀번호가 틀렸습니다. 데모 계정은 맨 위에 있습니다."
+        case .loginFailed(let accounts):
+            "로그인 실패: 사용자 이름 또는 비밀번호가 틀렸습니다. 데모 계정(데모 전용 비밀번호): \(accounts)"
         case .meSucceeded(let actor):
             "서버가 \(actor.koreanName)의 액세스 토큰을 받아들였습니다."
         case .meSucceededAfterRefresh(let actor):

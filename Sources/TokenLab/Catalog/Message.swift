@@ -88,7 +88,8 @@ public enum Message: Sendable {
     case nowHolds(Actor)
     case holds(Actor)
     case holdsNothing(Actor)
-    case loginFailed
+    /// `accounts` lists the demo accounts as `user / password` pairs.
+    case loginFailed(accounts: String)
     case meSucceeded(Actor)
     case meSucceededAfterRefresh(Actor)
     case autoRefreshing(Actor)
