@@ -368,7 +368,7 @@ extension Message {
         case .cliInvalidSeed(let value):
             "--seed \(value) is not a whole number from 0 to 18446744073709551615"
         case .cliInvalidLanguage(let value):
-            "--lang \(value) is not a language TokenLab has; use en or ko"
+            "--lang \(value) is not a language TokenLab has; use en or ko (locale names such as en-US, ko-KR or ko_KR work too)"
         case .cliStartFailed(let detail):
             "cannot start TokenLab: \(detail)"
         case .cliLessonUsage:
@@ -397,6 +397,9 @@ extension Message {
               --update              re-record each transcript in place
               --asciicast OUT.cast  write an asciinema v2 recording of FILE
               --lang en|ko          language of this command's own messages
+                                    (default: the language the transcripts'
+                                    settings lines name when they agree,
+                                    else the locale)
             """
         case .cliInvalidLesson(let value):
             "\(value) is not a lesson number; run `tokenlab lesson N` with N from `lesson list`"
@@ -417,6 +420,10 @@ extension Message {
 
         case .cliRecording(let path, let replacing):
             "recording this session to \(path)\(replacing ? ", replacing what the file held" : "")"
+        case .transcriptFormat(let prompt):
+            "TokenLab transcript. Lines that start with \"\(prompt)\" are input; the rest is output."
+        case .transcriptReplayHint:
+            "Replay it with `tokenlab replay FILE`; check it with `tokenlab replay --check FILE`."
         case .replayEnterHint:
             "Press Enter for each step; Ctrl-D stops."
         case .replaySummary(let passed, let failed):

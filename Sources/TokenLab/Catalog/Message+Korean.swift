@@ -366,7 +366,7 @@ extension Message {
         case .cliInvalidSeed(let value):
             "--seed 값이 올바르지 않습니다: \(value). 0부터 18446744073709551615 사이의 정수를 쓰세요"
         case .cliInvalidLanguage(let value):
-            "지원하지 않는 언어입니다: --lang \(value). en 또는 ko를 쓰세요"
+            "지원하지 않는 언어입니다: --lang \(value). en 또는 ko를 쓰세요 (en-US, ko-KR, ko_KR, kr 같은 이름도 됩니다)"
         case .cliStartFailed(let detail):
             "TokenLab을 시작할 수 없습니다: \(detail)"
         case .cliLessonUsage:
@@ -394,7 +394,9 @@ extension Message {
                                     diff로 보여 주고 1로 종료
               --update              각 트랜스크립트를 그 자리에서 다시 기록
               --asciicast OUT.cast  FILE을 asciinema v2 녹화 파일로 저장
-              --lang en|ko          이 명령이 출력하는 메시지의 언어
+              --lang en|ko          이 명령이 출력하는 메시지의 언어 (기본값:
+                                    트랜스크립트들의 설정 줄이 모두 같은
+                                    언어이면 그 언어, 아니면 로케일)
             """
         case .cliInvalidLesson(let value):
             "레슨 번호가 아닙니다: \(value). `lesson list`에 나오는 번호로 `tokenlab lesson N`을 실행하세요"
@@ -415,6 +417,10 @@ extension Message {
 
         case .cliRecording(let path, let replacing):
             "이 세션을 \(path) 파일에 기록합니다\(replacing ? " (기존 내용은 덮어씁니다)" : "")"
+        case .transcriptFormat(let prompt):
+            "TokenLab 트랜스크립트입니다. \"\(prompt)\"로 시작하는 줄은 입력이고, 나머지는 출력입니다."
+        case .transcriptReplayHint:
+            "`tokenlab replay FILE`로 재생하고, `tokenlab replay --check FILE`로 검증합니다."
         case .replayEnterHint:
             "Enter를 누를 때마다 한 단계씩 진행합니다. Ctrl-D로 멈춥니다."
         case .replaySummary(let passed, let failed):

@@ -206,6 +206,10 @@ public enum Message: Sendable {
     case cliCannotWrite(path: String, reason: String)
     case cliRecording(path: String, replacing: Bool)
 
+    // Transcript header, written in the transcript's language
+    case transcriptFormat(prompt: String)
+    case transcriptReplayHint
+
     // Replay
     case replayEnterHint
     case replaySummary(passed: Int, failed: Int)
