@@ -83,6 +83,32 @@ struct TextWrapTests {
         #expect(lines.joined(separator: " ").split(separator: " ") == line.split(separator: " "))
     }
 
+    @Test("table notes hang under their column")
+    func tableNote() {
+        let line = "              name  \"홍길동\"            3글자, UTF-8로 9바이트: ed 99 8d ea b8 b8 eb 8f 99"
+        let lines = TextWrap.wrap(line, width: 80)
+        #expect(lines.count == 2)
+        let noteColumn = TextWidth.columns("              name  \"홍길동\"            ")
+        #expect(lines[1] == String(repeating: " ", count: noteColumn) + "b8 eb 8f 99")
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= 80 })
+    }
+
+    @Test("deep-indented notes hang at their indent")
+    func deepIndent() {
+        let line = "             base64url 43자 → 32바이트. \"header.payload\"에 대한 HS256 서명입니다:"
+        let lines = TextWrap.wrap(line, width: 80)
+        #expect(lines == ["             base64url 43자 → 32바이트. \"header.payload\"에 대한 HS256", "             서명입니다:"])
+    }
+
+    @Test("a coloured table row hangs like its plain text")
+    func colouredTableRow() {
+        let plain = "  exp   1740820500          2025-03-01 09:15:00 UTC · 5분 0초 전에 만료됨 (다시 로그인)"
+        let coloured = TextWrap.wrap(Style(enabled: true).dim(plain), width: 80).map(ANSI.strip)
+        #expect(coloured == TextWrap.wrap(plain, width: 80))
+        let noteColumn = TextWidth.columns("  exp   1740820500          ")
+        #expect(coloured[1].prefix { $0 == " " }.count == noteColumn)
+    }
+
     @Test("a coloured line wraps like its plain text")
     func colouredWrap() {
         let plain = "    " + Array(repeating: "word", count: 30).joined(separator: " ")
