@@ -180,3 +180,23 @@ struct StatusTextTests {
         }
     }
 }
+
+@Suite("Help list")
+struct HelpListTests {
+    @Test("Korean help fits 80 columns compactly")
+    func koreanHelp() {
+        let lines = HelpText.lines(text: Localizer(language: .korean), style: Style(enabled: false), width: 80)
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= 80 })
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+        #expect(lines.count <= 56)
+        #expect(lines.contains("  forge none | hs256 SECRET | confusion"))
+        #expect(lines.contains("  me                        액세스 토큰으로 GET /api/v1/me를 호출합니다"))
+    }
+
+    @Test("help keeps every command in order", arguments: Language.allCases)
+    func order(language: Language) {
+        let lines = HelpText.lines(text: Localizer(language: language), style: Style(enabled: false), width: 80)
+        let commands = lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.map { $0.dropFirst(2).split(separator: " ")[0] }
+        #expect(commands.map(String.init) == HelpText.usages.map(\.command))
+    }
+}
