@@ -19,7 +19,7 @@ extension Session {
                     lines += heldTokensForDetail(actor)
                 }
             } else {
-                lines.append(style.red(text(.loginFailed)))
+                lines.append(style.red(text(.loginFailed(accounts: Self.demoAccounts))))
             }
             return lines
         }

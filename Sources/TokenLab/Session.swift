@@ -88,6 +88,12 @@ public final class Session {
         world.shutdown()
     }
 
+    /// The demo accounts as `user / password` pairs, for the banner and for
+    /// a failed login, whose reader may no longer see the banner.
+    static var demoAccounts: String {
+        DemoUsers.credentials.map { "\($0.username) / \($0.password)" }.joined(separator: ", ")
+    }
+
     /// The text shown once before the first prompt.
     public var banner: String {
         var lines = [style.bold(text(.bannerTitle))]
@@ -97,8 +103,7 @@ public final class Session {
             lines.append(style.yellow(text(.bannerSeeded(seed: seed))))
         }
         lines.append(text(.bannerSecret(hex: world.secret.map(HexDump.hex).joined())))
-        let accounts = DemoUsers.credentials.map { "\($0.username) / \($0.password)" }.joined(separator: ", ")
-        lines.append(text(.bannerAccounts(accounts)))
+        lines.append(text(.bannerAccounts(Self.demoAccounts)))
         lines.append(text(.bannerHelp))
         return TextWrap.fit(lines.joined(separator: "\n"), width: options.width)
     }

@@ -30,6 +30,9 @@ struct CommandParserTests {
         "incomplete and mistyped commands are errors with the value",
         arguments: [
             ("advance banana", CommandError.invalidDuration("banana")),
+            ("advance 1.5h", .fractionalDuration("1.5h")),
+            ("advance 0,5m", .fractionalDuration("0,5m")),
+            ("race", .missingArguments(command: "race")),
             ("advance", .missingArguments(command: "advance")),
             ("login", .missingArguments(command: "login")),
             ("login hong", .missingArguments(command: "login")),
@@ -82,5 +85,39 @@ struct CommandParserTests {
     @Test("negative durations are named as such")
     func negativeDuration() {
         #expect(throws: CommandError.negativeDuration("-5m")) { try DurationParser.seconds("-5m") }
+    }
+
+    @Test(
+        "missing arguments name an example",
+        arguments: ["login", "advance", "steal", "race", "csrf", "forge", "forge hs256", "policy set", "lesson start", "key"])
+    func missingArgumentExamples(command: String) {
+        let error = CommandError.missingArguments(command: command)
+        for language in Language.allCases {
+            let message = Localizer(language: language)(.commandError(error))
+            #expect(message.contains("`"), "\(language): \(message)")
+        }
+    }
+
+    @Test("wording of duration and race errors")
+    func errorWording() {
+        let korean = Localizer(language: .korean)
+        let english = Localizer(language: .english)
+        #expect(
+            korean(.commandError(.fractionalDuration("1.5h")))
+                == "시간 형식이 올바르지 않습니다: \"1.5h\". 소수는 쓸 수 없습니다. 1h30m처럼 쓰세요.")
+        #expect(english(.commandError(.fractionalDuration("1.5h"))).contains("decimals are not accepted"))
+        #expect(english(.commandError(.fractionalDuration("1.5h"))).contains("1h30m"))
+        #expect(korean(.commandError(.missingArguments(command: "race"))) == "race에는 대상이 필요합니다. 예: `race refresh`.")
+        #expect(english(.commandError(.missingArguments(command: "race"))).contains("`race refresh`"))
+        #expect(korean(.refreshTokenRevoked) == "리프레시 토큰이 폐기되었습니다.")
+    }
+
+    @Test("Korean step counts use native numbers")
+    func koreanStepCounts() {
+        let korean = Localizer(language: .korean)
+        #expect(korean(.lessonRebuilt(steps: 1)).contains("앞의 한 단계를"))
+        #expect(korean(.lessonRebuilt(steps: 2)).contains("앞의 두 단계를"))
+        #expect(korean(.lessonRebuilt(steps: 10)).contains("앞의 열 단계를"))
+        #expect(korean(.lessonRebuilt(steps: 12)).contains("앞의 12개 단계를"))
     }
 }

@@ -83,6 +83,32 @@ struct TextWrapTests {
         #expect(lines.joined(separator: " ").split(separator: " ") == line.split(separator: " "))
     }
 
+    @Test("table notes hang under their column")
+    func tableNote() {
+        let line = "              name  \"홍길동\"            3글자, UTF-8로 9바이트: ed 99 8d ea b8 b8 eb 8f 99"
+        let lines = TextWrap.wrap(line, width: 80)
+        #expect(lines.count == 2)
+        let noteColumn = TextWidth.columns("              name  \"홍길동\"            ")
+        #expect(lines[1] == String(repeating: " ", count: noteColumn) + "b8 eb 8f 99")
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= 80 })
+    }
+
+    @Test("deep-indented notes hang at their indent")
+    func deepIndent() {
+        let line = "             base64url 43자 → 32바이트. \"header.payload\"에 대한 HS256 서명입니다:"
+        let lines = TextWrap.wrap(line, width: 80)
+        #expect(lines == ["             base64url 43자 → 32바이트. \"header.payload\"에 대한 HS256", "             서명입니다:"])
+    }
+
+    @Test("a coloured table row hangs like its plain text")
+    func colouredTableRow() {
+        let plain = "  exp   1740820500          2025-03-01 09:15:00 UTC · 5분 0초 전에 만료됨 (다시 로그인)"
+        let coloured = TextWrap.wrap(Style(enabled: true).dim(plain), width: 80).map(ANSI.strip)
+        #expect(coloured == TextWrap.wrap(plain, width: 80))
+        let noteColumn = TextWidth.columns("  exp   1740820500          ")
+        #expect(coloured[1].prefix { $0 == " " }.count == noteColumn)
+    }
+
     @Test("a coloured line wraps like its plain text")
     func colouredWrap() {
         let plain = "    " + Array(repeating: "word", count: 30).joined(separator: " ")
@@ -124,5 +150,53 @@ struct ExchangeBodyTests {
     func escapesQuotes() {
         #expect(ExchangeRenderer.describe("rejected alg \"none\"") == #""rejected alg \"none\"""#)
         #expect(ExchangeRenderer.describe(#"a\b"#) == #""a\\b""#)
+    }
+}
+
+@Suite("HTTP status text")
+struct StatusTextTests {
+    @Test(
+        "every status the server sends has a reason phrase",
+        arguments: [200, 204, 400, 401, 403, 404, 405, 409, 413, 414, 415, 429, 431, 500, 501, 503, 505])
+    func reasonPhrases(status: Int) {
+        #expect(!ExchangeRenderer.reasonPhrase(status).isEmpty)
+    }
+
+    @Test("status text joins the code and its phrase")
+    func statusText() {
+        #expect(ExchangeRenderer.statusText(415) == "415 Unsupported Media Type")
+        #expect(ExchangeRenderer.statusText(429) == "429 Too Many Requests")
+        #expect(ExchangeRenderer.statusText(599) == "599")
+    }
+
+    @Test("csrf refresh shows 415 phrase", arguments: Language.allCases)
+    func csrfRefresh(language: Language) throws {
+        let session = try Session(options: .init(language: language, color: false, seed: 7, width: 200), wallClockStart: { 0 })
+        _ = session.execute("login hong gildong-demo")
+        let output = session.execute("csrf refresh").output
+        #expect(output.contains("415 Unsupported Media Type"))
+        for line in output.split(separator: "\n") where line.contains("415") {
+            #expect(!line.hasSuffix(" "), "\(line)")
+        }
+    }
+}
+
+@Suite("Help list")
+struct HelpListTests {
+    @Test("Korean help fits 80 columns compactly")
+    func koreanHelp() {
+        let lines = HelpText.lines(text: Localizer(language: .korean), style: Style(enabled: false), width: 80)
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= 80 })
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+        #expect(lines.count <= 56)
+        #expect(lines.contains("  forge none | hs256 SECRET | confusion"))
+        #expect(lines.contains("  me                        액세스 토큰으로 GET /api/v1/me를 호출합니다"))
+    }
+
+    @Test("help keeps every command in order", arguments: Language.allCases)
+    func order(language: Language) {
+        let lines = HelpText.lines(text: Localizer(language: language), style: Style(enabled: false), width: 80)
+        let commands = lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.map { $0.dropFirst(2).split(separator: " ")[0] }
+        #expect(commands.map(String.init) == HelpText.usages.map(\.command))
     }
 }

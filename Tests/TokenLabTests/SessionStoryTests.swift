@@ -389,9 +389,20 @@ struct BrowserAttackTests {
         let session = try Self.session()
         _ = session.execute("login hong gildong-demo")
         let output = session.execute("csrf refresh").output
-        #expect(output.contains("415 "))
+        #expect(output.contains("415 Unsupported Media Type"))
         #expect(output.contains("keeps its refresh token in memory, not in a cookie"))
         #expect(output.contains("The 415 is a second defence"))
         #expect(!output.contains("The browser attached no cookie"))
+    }
+}
+
+@Suite("Failed login")
+struct FailedLoginTests {
+    @Test("failed login lists the demo accounts", arguments: Language.allCases)
+    func failedLoginAccounts(language: Language) throws {
+        let session = try Session(options: .init(language: language, color: false, seed: 7, width: 200), wallClockStart: { 0 })
+        let output = session.execute("login 홍길동 gildong-demo").output
+        #expect(output.contains("hong / gildong-demo, alice / wonderland-demo, admin / admin-demo"))
+        #expect(output.contains("user.name=홍길동"))
     }
 }

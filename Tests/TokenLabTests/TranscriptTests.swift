@@ -162,4 +162,72 @@ struct TranscriptTests {
         #expect(result.status == 1)
         #expect(result.error.contains("/nonexistent/t.txt"))
     }
+
+    @Test("header comments follow the transcript language")
+    func localizedHeader() throws {
+        let korean = Transcript.header(seed: 7, language: .korean)
+        #expect(korean.hasPrefix("#! tokenlab --seed 7 --lang ko\n# TokenLab 트랜스크립트입니다."))
+        #expect(!korean.contains("Lines that start"))
+        #expect(Transcript.header(seed: 7, language: .english).contains("Lines that start with \"tokenlab> \" are input"))
+    }
+
+    @Test("parse accepts either header language")
+    func parseEitherHeader() throws {
+        let body = "banner\n\ntokenlab> me\n"
+        let english = Transcript.header(seed: 7, language: .english).replacingOccurrences(of: "--lang en", with: "--lang ko")
+        for header in [english, Transcript.header(seed: 7, language: .korean), "#! tokenlab --seed 7 --lang ko\n"] {
+            #expect(try Transcript.parse(header + body, file: "t.txt") == Transcript(seed: 7, language: .korean, inputs: ["me"]))
+        }
+    }
+
+    @Test(
+        "language aliases",
+        arguments: [
+            ("ko", Language.korean), ("KO", .korean), ("kr", .korean), ("ko-KR", .korean), ("ko_KR", .korean),
+            ("ko_KR.UTF-8", .korean), ("korean", .korean), ("en", .english), ("en-US", .english), ("en_US", .english),
+            ("EN_gb.utf8", .english),
+        ])
+    func languageAliases(name: String, language: Language) {
+        #expect(Language(named: name) == language)
+        #expect(Language.resolve(flag: name, environment: [:]) == language)
+    }
+
+    @Test("unknown language is rejected", arguments: ["fr", "", "klingon", "k"])
+    func unknownLanguage(name: String) {
+        #expect(Language(named: name) == nil)
+    }
+
+    @Test("tokenlab --lang kr starts in Korean")
+    func krFlag() throws {
+        let result = try ExecutableTests.run(["--seed", "7", "--no-color", "--lang", "kr"], input: "quit\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("리프레시 토큰"))
+    }
+
+    @Test("unknown --lang error follows LANG")
+    func unknownLanguageError() throws {
+        let english = try ExecutableTests.run(["--lang", "fr"], input: "")
+        #expect(english.status == 2)
+        #expect(english.error.contains("use en or ko"))
+        let korean = try ExecutableTests.run(["--lang", "fr"], input: "", environment: ["LANG": "ko_KR.UTF-8"])
+        #expect(korean.status == 2)
+        #expect(korean.error.contains("지원하지 않는 언어입니다"))
+    }
+
+    @Test("replay messages follow the transcript language")
+    func replayLanguage() throws {
+        let korean = Self.root.appendingPathComponent("transcripts/ko/01-first-login.txt").path
+        let english = Self.root.appendingPathComponent("transcripts/en/01-first-login.txt").path
+        let lessons = ["TOKENLAB_LESSONS": Self.root.appendingPathComponent("Lessons").path]
+
+        let check = try ExecutableTests.run(["replay", "--check", korean], input: "", environment: lessons)
+        #expect(check.output.contains("통과: "))
+        #expect(check.output.contains("트랜스크립트: 통과 1개, 실패 0개"))
+
+        let overridden = try ExecutableTests.run(["replay", "--check", "--lang", "en", korean], input: "", environment: lessons)
+        #expect(overridden.output.contains("transcripts: 1 passed, 0 failed"))
+
+        let mixed = try ExecutableTests.run(["replay", "--check", korean, english], input: "", environment: lessons)
+        #expect(mixed.output.contains("transcripts: 2 passed, 0 failed"))
+    }
 }

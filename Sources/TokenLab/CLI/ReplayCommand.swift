@@ -57,10 +57,11 @@ public enum ReplayCommand {
             Console.writeError("tokenlab replay: " + fallback(error.message) + "\n")
             return 2
         }
-        guard let language = Language.resolve(flag: parsed.language, environment: environment) else {
+        guard let resolved = Language.resolve(flag: parsed.language, environment: environment) else {
             Console.writeError("tokenlab replay: " + fallback(.cliInvalidLanguage(parsed.language ?? "")) + "\n")
             return 2
         }
+        let language = parsed.language == nil ? sharedLanguage(of: parsed.files) ?? resolved : resolved
         let text = Localizer(language: language)
         if parsed.help {
             Console.write(text(.cliReplayUsage) + "\n")
@@ -83,6 +84,21 @@ public enum ReplayCommand {
         case .asciicast(let output):
             return asciicast(parsed.files[0], output: output, pace: parsed.pace ?? 1.5, text: text)
         }
+    }
+
+    /// Returns the language that every transcript's settings line names,
+    /// or nil when they differ or one cannot be read or parsed (its own
+    /// error is reported later, in the locale's language).
+    static func sharedLanguage(of files: [String]) -> Language? {
+        var languages = Set<Language>()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file),
+                let contents = String(data: data, encoding: .utf8),
+                let transcript = try? Transcript.parse(contents, file: file)
+            else { return nil }
+            languages.insert(transcript.language)
+        }
+        return languages.count == 1 ? languages.first : nil
     }
 
     static func read(_ file: String, text: Localizer) -> String? {

@@ -77,19 +77,30 @@ enum HelpText {
         return lines
     }
 
-    /// The command list: usage on the left, and the description wrapped
-    /// in its own column so every line fits `width`.
+    /// The longest usage that sets the width of the usage column. Longer
+    /// usages take a line of their own.
+    static let maximumColumnUsage = 24
+
+    /// The command list, in the order of `usages`, with every line fitting
+    /// `width`. A description that fits beside its usage on one line stays
+    /// there; any other goes on the lines below, indented four columns.
     static func lines(text: Localizer, style: Style, width: Int) -> [String] {
-        let column = (usages.map(\.usage.count).max() ?? 0) + 4
-        let room = max(20, width - column)
+        let usageWidth = usages.map(\.usage.count).filter { $0 <= maximumColumnUsage }.max() ?? maximumColumnUsage
+        let column = usageWidth + 4
+        let indent = "    "
         var lines = [style.bold(text(.helpTitle))]
+
         for entry in usages {
-            let description = TextWrap.paragraph(text(.helpEntry(command: entry.command)), width: room)
-            for (index, piece) in description.enumerated() {
-                let left =
-                    index == 0 ? "  " + style.cyan(TextWidth.pad(entry.usage, to: column - 2)) : String(repeating: " ", count: column)
-                lines.append(left + piece)
+            let description = text(.helpEntry(command: entry.command))
+            let fitsBeside = entry.usage.count <= usageWidth && TextWidth.columns(description) <= width - column
+            if fitsBeside {
+                lines.append("  " + style.cyan(TextWidth.pad(entry.usage, to: column - 2)) + description)
+                continue
             }
+
+            lines.append("  " + style.cyan(entry.usage))
+            let room = max(20, width - indent.count)
+            lines += TextWrap.paragraph(description, width: room).map { indent + $0 }
         }
         lines.append(text(.helpFooter))
         return lines

@@ -145,8 +145,8 @@ extension Message {
             "The \(actor.englishName) holds:"
         case .holdsNothing(let actor):
             "The \(actor.englishName) holds no tokens."
-        case .loginFailed:
-            "Login failed: the username or password is wrong. Demo accounts are listed at the top."
+        case .loginFailed(let accounts):
+            "Login failed: the username or password is wrong. Demo accounts (demo-only passwords): \(accounts)."
         case .meSucceeded(let actor):
             "The server accepted the \(actor.englishName)'s access token."
         case .meSucceededAfterRefresh(let actor):
@@ -169,7 +169,9 @@ extension Message {
             "No access token was sent, so the server cannot tell who is asking."
         case .accessTokenExpired(let actor, let ago, let expiration, let now, let canRefresh):
             "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now))."
-                + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one." : " No refresh token is held to get a new one with.")
+                + (canRefresh
+                    ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one."
+                    : " No refresh token is held to get a new one with.")
         case .accessTokenBadSignature:
             "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
         case .accessTokenForeignKey:
@@ -387,7 +389,7 @@ extension Message {
         case .cliInvalidSeed(let value):
             "--seed \(value) is not a whole number from 0 to 18446744073709551615"
         case .cliInvalidLanguage(let value):
-            "--lang \(value) is not a language TokenLab has; use en or ko"
+            "--lang \(value) is not a language TokenLab has; use en or ko (locale names such as en-US, ko-KR or ko_KR work too)"
         case .cliStartFailed(let detail):
             "cannot start TokenLab: \(detail)"
         case .cliStore(let message):
@@ -418,6 +420,9 @@ extension Message {
               --update              re-record each transcript in place
               --asciicast OUT.cast  write an asciinema v2 recording of FILE
               --lang en|ko          language of this command's own messages
+                                    (default: the language the transcripts'
+                                    settings lines name when they agree,
+                                    else the locale)
             """
         case .cliInvalidLesson(let value):
             "\(value) is not a lesson number; run `tokenlab lesson N` with N from `lesson list`"
@@ -438,6 +443,10 @@ extension Message {
 
         case .cliRecording(let path, let replacing):
             "recording this session to \(path)\(replacing ? ", replacing what the file held" : "")"
+        case .transcriptFormat(let prompt):
+            "TokenLab transcript. Lines that start with \"\(prompt)\" are input; the rest is output."
+        case .transcriptReplayHint:
+            "Replay it with `tokenlab replay FILE`; check it with `tokenlab replay --check FILE`."
         case .replayEnterHint:
             "Press Enter for each step; Ctrl-D stops."
         case .replaySummary(let passed, let failed):
@@ -564,12 +573,15 @@ extension CommandError {
             case "csrf": "csrf needs an endpoint: `csrf refresh` or `csrf logout`."
             case "forge": "forge needs a method: `forge none`, `forge hs256 SECRET` or `forge confusion`."
             case "forge hs256": "forge hs256 needs the guessed secret, for example `forge hs256 secret123`."
-            default: "\(command) needs more arguments. Type `help`."
+            case "race": "race needs a target, for example `race refresh`."
+            default: "\(command) needs more arguments. `help \(command)` shows an example."
             }
         case .unexpectedArguments(let command, let extra):
             "Too many arguments for \(command): remove \"\(Self.shorten(extra))\". Type `help \(command)` for its usage."
         case .invalidDuration(let text):
             "\"\(Self.shorten(text))\" is not a duration. Write a number with a unit: 90s, 16m, 2h, 8d or 1h30m."
+        case .fractionalDuration(let text):
+            "\"\(Self.shorten(text))\" is not a duration: decimals are not accepted. Write whole units, such as 1h30m."
         case .negativeDuration(let text):
             "\"\(Self.shorten(text))\" is negative; the clock only moves forward. `reset` starts the lab over."
         case .durationTooLong(let text):

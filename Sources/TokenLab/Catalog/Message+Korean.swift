@@ -145,8 +145,8 @@ extension Message {
             "\(actor.koreanName)가 가진 토큰:"
         case .holdsNothing(let actor):
             "\(actor.koreanName)는 토큰을 가지고 있지 않습니다."
-        case .loginFailed:
-            "로그인 실패: 사용자 이름 또는 비밀번호가 틀렸습니다. 데모 계정은 맨 위에 있습니다."
+        case .loginFailed(let accounts):
+            "로그인 실패: 사용자 이름 또는 비밀번호가 틀렸습니다. 데모 계정(데모 전용 비밀번호): \(accounts)"
         case .meSucceeded(let actor):
             "서버가 \(actor.koreanName)의 액세스 토큰을 받아들였습니다."
         case .meSucceededAfterRefresh(let actor):
@@ -187,7 +187,7 @@ extension Message {
         case .refreshTokenExpired:
             "리프레시 토큰이 만료되었습니다."
         case .refreshTokenRevoked:
-            "폐기된 리프레시 토큰입니다."
+            "리프레시 토큰이 폐기되었습니다."
         case .clientDroppedTokens(let actor):
             "\(actor.koreanName)의 앱은 세션이 끝났으므로 가진 토큰 두 개를 모두 지웠습니다. 다시 로그인하세요."
         case .clientKeptTokens(let actor, .none):
@@ -215,7 +215,7 @@ extension Message {
         case .raceLoggedOut:
             "두 탭은 같은 localStorage를 쓰므로, 탭 2의 실패로 두 탭 모두 로그아웃되었습니다."
         case .accessTokenUnsecured:
-            "거부됨: 헤더가 alg \"none\", 즉 서명 없는 토큰이라고 합니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
+            "거부됨: 헤더의 alg가 \"none\"입니다. 서명이 없다는 뜻입니다. 서버는 대소문자를 어떻게 쓰든 이런 토큰을 절대 받지 않습니다."
         case .accessTokenWrongAlgorithm(let found, let expected):
             "거부됨: 서버의 키는 \(expected) 전용인데, 토큰 헤더의 alg 값은 \"\(found)\"입니다. 알고리즘은 키가 정하며, 토큰 헤더가 다른 알고리즘을 고를 수 없습니다."
         case .keyChanged(let algorithm):
@@ -241,7 +241,7 @@ extension Message {
         case .forgeHint:
             "위조한 토큰이 이제 공격자의 액세스 토큰입니다. `attacker me`를 실행해 보세요."
         case .crackNeedsHS256(let algorithm):
-            "이 토큰은 \(algorithm) 알고리즘으로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 통합니다."
+            "이 토큰은 \(algorithm) 알고리즘으로 서명되었습니다. 사전 공격은 HMAC 비밀 키(HS256)에만 효과가 있습니다."
         case .crackStart(let words):
             "흔히 쓰는 비밀 키 후보 \(words)개를 사용자의 액세스 토큰에 HMAC 키로 하나씩 대입해 봅니다(사전 공격). 서버에 요청을 하나도 보내지 않는 오프라인 공격입니다:"
         case .crackFound(let word, let tries):
@@ -259,7 +259,7 @@ extension Message {
         case .xssNothingSent:
             "스크립트는 보낼 토큰을 찾지 못했습니다."
         case .csrfStart(let path):
-            "다른 사이트의 페이지가 사용자의 브라우저로 하여금 \(path)에 빈 폼을 전송하게 합니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
+            "다른 사이트의 페이지가 사용자의 브라우저를 시켜 \(path)\(Self.toParticle(after: path)) 빈 폼을 보냅니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
         case .csrfNoCookieToCarry:
             "사용자의 앱은 리프레시 토큰을 쿠키가 아니라 메모리에 둡니다(delivery가 body). 그래서 브라우저가 다른 사이트의 요청에 붙여 보낼 자격 증명이 없습니다. CSRF는 브라우저가 알아서 보내는 쿠키가 있어야 성립합니다. `policy set delivery cookie`와 `policy set cookie-samesite none`을 실행하고 다시 로그인한 뒤 이 명령을 다시 실행해 보세요."
         case .csrfFormContentType:
@@ -345,7 +345,7 @@ extension Message {
         case .lessonRebuilt(let steps):
             steps == 0
                 ? "실습 환경을 다시 만들었습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
-                : "실습 환경을 다시 만들고 앞의 \(steps)개 단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
+                : "실습 환경을 다시 만들고 앞의 \(Self.koreanCount(steps)) 단계를 화면에 표시하지 않고 다시 실행했습니다. 단계 사이에 직접 입력한 명령은 다시 실행하지 않았습니다."
         case .lessonStepHeading(let step, let count, let title):
             "── \(step)/\(count)단계: \(title) ──"
         case .lessonEnd(let next):
@@ -387,7 +387,7 @@ extension Message {
         case .cliInvalidSeed(let value):
             "--seed 값이 올바르지 않습니다: \(value). 0부터 18446744073709551615 사이의 정수를 쓰세요"
         case .cliInvalidLanguage(let value):
-            "지원하지 않는 언어입니다: --lang \(value). en 또는 ko를 쓰세요"
+            "지원하지 않는 언어입니다: --lang \(value). en 또는 ko를 쓰세요 (en-US, ko-KR, ko_KR, kr 같은 이름도 됩니다)"
         case .cliStartFailed(let detail):
             "TokenLab을 시작할 수 없습니다: \(detail)"
         case .cliStore(let message):
@@ -417,7 +417,9 @@ extension Message {
                                     diff로 보여 주고 1로 종료
               --update              각 트랜스크립트를 그 자리에서 다시 기록
               --asciicast OUT.cast  FILE을 asciinema v2 녹화 파일로 저장
-              --lang en|ko          이 명령이 출력하는 메시지의 언어
+              --lang en|ko          이 명령이 출력하는 메시지의 언어 (기본값:
+                                    트랜스크립트들의 설정 줄이 모두 같은
+                                    언어이면 그 언어, 아니면 로케일)
             """
         case .cliInvalidLesson(let value):
             "레슨 번호가 아닙니다: \(value). `lesson list`에 나오는 번호로 `tokenlab lesson N`을 실행하세요"
@@ -438,6 +440,10 @@ extension Message {
 
         case .cliRecording(let path, let replacing):
             "이 세션을 \(path) 파일에 기록합니다\(replacing ? " (기존 내용은 덮어씁니다)" : "")"
+        case .transcriptFormat(let prompt):
+            "TokenLab 트랜스크립트입니다. \"\(prompt)\"로 시작하는 줄은 입력이고, 나머지는 출력입니다."
+        case .transcriptReplayHint:
+            "`tokenlab replay FILE`로 재생하고, `tokenlab replay --check FILE`로 검증합니다."
         case .replayEnterHint:
             "Enter를 누를 때마다 한 단계씩 진행합니다. Ctrl-D로 멈춥니다."
         case .replaySummary(let passed, let failed):
@@ -530,6 +536,22 @@ extension Message {
     ]
 }
 
+extension Message {
+    /// Returns a count as a Korean engineer writes it before a counter
+    /// noun: native words up to ten (한, 두, 세 … 열), digits with 개 above.
+    static func koreanCount(_ count: Int) -> String {
+        let words = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"]
+        return (1...words.count).contains(count) ? words[count - 1] : "\(count)개"
+    }
+
+    /// Returns 으로 or 로 for an endpoint path, as its last word is read
+    /// aloud: /logout (로그아웃) ends in a consonant, /refresh (리프레시)
+    /// in a vowel. Only the csrf endpoints are passed here.
+    static func toParticle(after path: String) -> String {
+        path.hasSuffix("logout") ? "으로" : "로"
+    }
+}
+
 extension Actor {
     var koreanName: String {
         self == .user ? "사용자" : "공격자"
@@ -569,12 +591,15 @@ extension CommandError {
             case "csrf": "csrf에는 엔드포인트가 필요합니다: `csrf refresh` 또는 `csrf logout`."
             case "forge": "forge에는 방법이 필요합니다: `forge none`, `forge hs256 SECRET`, `forge confusion`."
             case "forge hs256": "forge hs256에는 추측한 비밀 키가 필요합니다. 예: `forge hs256 secret123`."
-            default: "\(command) 명령에 인자가 더 필요합니다. `help \(command)`로 확인하세요."
+            case "race": "race에는 대상이 필요합니다. 예: `race refresh`."
+            default: "\(command)에 인자가 더 필요합니다. `help \(command)`에서 예를 볼 수 있습니다."
             }
         case .unexpectedArguments(let command, let extra):
             "\(command) 명령은 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help \(command)`로 확인하세요."
         case .invalidDuration(let text):
-            "올바른 시간이 아닙니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+            "시간 형식이 올바르지 않습니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
+        case .fractionalDuration(let text):
+            "시간 형식이 올바르지 않습니다: \"\(Self.shorten(text))\". 소수는 쓸 수 없습니다. 1h30m처럼 쓰세요."
         case .negativeDuration(let text):
             "음수 시간입니다: \"\(Self.shorten(text))\". 시계는 앞으로만 움직입니다. 처음으로 돌아가려면 `reset`을 입력하세요."
         case .durationTooLong(let text):

@@ -89,7 +89,8 @@ public enum Message: Sendable {
     case nowHolds(Actor)
     case holds(Actor)
     case holdsNothing(Actor)
-    case loginFailed
+    /// `accounts` lists the demo accounts as `user / password` pairs.
+    case loginFailed(accounts: String)
     case meSucceeded(Actor)
     case meSucceededAfterRefresh(Actor)
     case autoRefreshing(Actor)
@@ -218,6 +219,10 @@ public enum Message: Sendable {
     case cliNotUTF8(path: String)
     case cliCannotWrite(path: String, reason: String)
     case cliRecording(path: String, replacing: Bool)
+
+    // Transcript header, written in the transcript's language
+    case transcriptFormat(prompt: String)
+    case transcriptReplayHint
 
     // Replay
     case replayEnterHint

@@ -125,6 +125,9 @@ public enum CommandError: Error, Equatable, Sendable {
     case missingArguments(command: String)
     case unexpectedArguments(command: String, extra: String)
     case invalidDuration(String)
+    /// A duration with a decimal point, such as `1.5h`: each unit takes a
+    /// whole number.
+    case fractionalDuration(String)
     case negativeDuration(String)
     case durationTooLong(String)
     case invalidTokenKind(String)

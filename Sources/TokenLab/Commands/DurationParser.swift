@@ -26,6 +26,8 @@ public enum DurationParser {
                 total += product
                 digits = ""
                 sawUnit = true
+            } else if character == "." || character == "," {
+                throw .fractionalDuration(text)
             } else {
                 throw .invalidDuration(text)
             }

@@ -34,7 +34,7 @@ struct ExchangeRenderer {
         lines += body(request.body, indent: "    ")
 
         let response = exchange.response
-        let status = "\(response.status) \(Self.reasonPhrase(response.status))"
+        let status = Self.statusText(response.status)
         let colored = response.status < 300 ? style.green(status) : style.red(status)
         lines.append(style.bold("\(who) ← \(text(.server))  ") + colored + style.dim("  (\(text(.byteCount(response.body.count))))"))
         for header in response.headers
@@ -114,18 +114,52 @@ struct ExchangeRenderer {
         }
     }
 
+    /// Returns the reason phrase that RFC 9110 section 15 gives `status`, or
+    /// an empty string for a status it does not define.
+    ///
+    /// The table covers every status the token server and libmicrohttpd
+    /// send, and the other common ones a proxy in front of them might add.
     static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 201: "Created"
         case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
+        case 406: "Not Acceptable"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
+        case 410: "Gone"
+        case 411: "Length Required"
         case 413: "Content Too Large"
+        case 414: "URI Too Long"
+        case 415: "Unsupported Media Type"
+        case 422: "Unprocessable Content"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
         case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        case 505: "HTTP Version Not Supported"
         default: ""
         }
+    }
+
+    /// Returns the code and its reason phrase, or the code alone when the
+    /// phrase is unknown, with no trailing space.
+    static func statusText(_ status: Int) -> String {
+        let reason = reasonPhrase(status)
+        return reason.isEmpty ? "\(status)" : "\(status) \(reason)"
     }
 }

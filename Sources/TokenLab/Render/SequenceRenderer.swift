@@ -51,8 +51,7 @@ struct SequenceRenderer {
                 lines.append(row(lanes: lanes, arrow: (from: 1, to: 2), label: note, color: style.yellow))
             }
 
-            let reason = ExchangeRenderer.reasonPhrase(step.status)
-            let status = reason.isEmpty ? "\(step.status)" : "\(step.status) \(reason)"
+            let status = ExchangeRenderer.statusText(step.status)
             let succeeded = step.status < 300
             lines.append(row(lanes: lanes, arrow: (from: 1, to: 0), label: status, color: succeeded ? style.green : style.red))
         }

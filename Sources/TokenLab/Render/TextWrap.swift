@@ -1,7 +1,7 @@
 /// Fits text to a terminal width by wrapping long lines at spaces.
 enum TextWrap {
     /// Wraps every line of `text` wider than `width` columns. A wrapped
-    /// line continues under its own indentation plus two spaces; a word
+    /// line hangs under the text it continues (see `hangingIndent`); a word
     /// wider than the room left is cut, so no line passes `width`.
     static func fit(_ text: String, width: Int) -> String {
         guard width >= 20 else { return text }
@@ -21,10 +21,46 @@ enum TextWrap {
     /// wraps exactly as its plain text does.
     static func wrap(_ line: String, width: Int) -> [String] {
         let (lead, rest) = splitLeadingEscapes(line)
-        let indentCount = rest.prefix { $0 == " " }.count
-        var lines = wrap(rest, width: width, continuation: String(repeating: " ", count: min(indentCount + 2, width / 2)))
+        let hang = hangingIndent(of: ANSI.strip(rest), width: width)
+        var lines = wrap(rest, width: width, continuation: String(repeating: " ", count: hang))
         lines[0] = lead + lines[0]
         return lines
+    }
+
+    /// The smallest room, in columns, a hanging column must leave for text.
+    static let minimumHangingRoom = 20
+
+    /// Returns the column where the continuation of `line` starts.
+    ///
+    /// - A table row (a label, two or more spaces, then a note) continues
+    ///   under the start of its last column that begins on the first line,
+    ///   such as the note after `name  "홍길동"`.
+    /// - A line indented eight columns or more is a note under a table's
+    ///   label column and continues under its own first character.
+    /// - Other lines, such as prose and log lines, continue two columns
+    ///   further in than their indentation, so the continuation stands out.
+    ///
+    /// A column that leaves less than `minimumHangingRoom` columns of room
+    /// is skipped. Widths count Hangul as two columns.
+    static func hangingIndent(of line: String, width: Int) -> Int {
+        let indentCount = line.prefix { $0 == " " }.count
+        let limit = width - min(minimumHangingRoom, width / 2)
+
+        var lastColumn: Int?
+        var column = indentCount
+        var spaces = 0
+        for character in line.dropFirst(indentCount) {
+            if character == " " {
+                spaces += 1
+            } else {
+                if spaces >= 2, column < limit { lastColumn = column }
+                spaces = 0
+            }
+            column += TextWidth.columns(String(character))
+        }
+        if let lastColumn { return lastColumn }
+        if indentCount >= 8 { return min(indentCount, limit) }
+        return min(indentCount + 2, width / 2)
     }
 
     /// Splits off the SGR sequences (`ESC [ ... m`) at the start of a line.

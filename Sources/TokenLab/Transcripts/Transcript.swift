@@ -6,6 +6,7 @@ import Foundation
 ///
 ///     #! tokenlab --seed 7 --lang en
 ///     # TokenLab transcript. Lines that start with "tokenlab> " are input; ...
+///     # (these comment lines are in the --lang language)
 ///     <the banner>
 ///
 ///     tokenlab> login hong gildong-demo
@@ -26,14 +27,17 @@ public struct Transcript: Equatable, Sendable {
         self.inputs = inputs
     }
 
-    /// Returns the header for these settings, newline included.
+    /// Returns the header for these settings, newline included. The
+    /// comment lines are in the transcript's language, and `parse` skips
+    /// them whatever their language.
     public static func header(seed: UInt64, language: Language) -> String {
-        """
-        #! tokenlab --seed \(seed) --lang \(language.rawValue)
-        # TokenLab transcript. Lines that start with "\(REPL.prompt)" are input; the rest is output.
-        # Replay it with `tokenlab replay FILE`; check it with `tokenlab replay --check FILE`.
+        let text = Localizer(language: language)
+        return """
+            #! tokenlab --seed \(seed) --lang \(language.rawValue)
+            # \(text(.transcriptFormat(prompt: REPL.prompt)))
+            # \(text(.transcriptReplayHint))
 
-        """
+            """
     }
 
     /// Reads the settings and the inputs of a transcript.
@@ -58,9 +62,9 @@ public struct Transcript: Equatable, Sendable {
                     throw TranscriptError(file: file, line: 1, reason: "--seed \"\(value)\" is not a whole number")
                 }
             case "--lang":
-                language = Language(rawValue: value)
+                language = Language(named: value)
                 guard language != nil else {
-                    throw TranscriptError(file: file, line: 1, reason: "--lang \"\(value)\" is not en or ko")
+                    throw TranscriptError(file: file, line: 1, reason: "--lang \"\(value)\" is not en or ko; use one of them")
                 }
             default:
                 throw TranscriptError(file: file, line: 1, reason: "unknown setting \"\(word)\"; only --seed and --lang belong here")

@@ -108,7 +108,7 @@ public final class AuthService: @unchecked Sendable {
             PasswordHasher.verify(password, against: user?.passwordHash ?? decoyHash)
         }
         guard let user, matches else {
-            log.log(LogEntry(level: .warning, event: "login.failed", metadata: [("user.name", Self.printable(username))]))
+            log.log(LogEntry(level: .warning, event: "login.failed", metadata: [("user.name", Self.loggable(username))]))
             throw AuthError.invalidCredentials
         }
 
@@ -249,13 +249,11 @@ public final class AuthService: @unchecked Sendable {
         LibCrypto.sha256(Array(refreshToken.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// A username as it may appear in a log line: printable ASCII, at most
-    /// 32 characters, so a hostile username cannot forge log lines.
-    static func printable(_ text: String) -> String {
-        let cleaned = text.unicodeScalars.prefix(32).map { scalar in
-            scalar.isASCII && scalar.value >= 0x21 && scalar.value < 0x7F ? Character(scalar) : "?"
-        }
-        return String(cleaned)
+    /// Returns the first 32 Unicode scalars of a username, to keep a hostile
+    /// username from flooding the log. `LogEntry.line` escapes what could
+    /// forge a field or a line, so names such as 홍길동 stay readable.
+    static func loggable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(32)))
     }
 }
 

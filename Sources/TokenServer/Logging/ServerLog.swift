@@ -27,24 +27,30 @@ public struct LogEntry: Sendable, Equatable {
             && lhs.metadata.map(\.value) == rhs.metadata.map(\.value)
     }
 
-    /// The entry as one `key=value` line, for a plain log. A value with
-    /// spaces, quotes or control characters is written in double quotes
-    /// with those characters escaped, so each entry stays one parseable line.
+    /// The entry as one `key=value` line, for a plain log.
+    ///
+    /// A value stays bare when it is printable and contains no space, quote,
+    /// backslash or `=`, so Hangul and other letters read as typed. Any other
+    /// value is written in double quotes, and inside them every character
+    /// that could end the line, start a new field or hide text is escaped.
+    /// Each entry therefore stays one parseable line whatever a client sends.
     public var line: String {
         ([level.rawValue, event] + metadata.map { "\($0.key)=\(Self.quoted($0.value))" }).joined(separator: " ")
     }
 
     static func quoted(_ value: String) -> String {
-        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "\\" && $0.value != 0x7F }
-        guard !plain else { return value }
+        let bare = !value.isEmpty && value.unicodeScalars.allSatisfy { !needsQuotes($0) }
+        guard !bare else { return value }
+
         var escaped = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": escaped += "\\\""
             case "\\": escaped += "\\\\"
             case "\n": escaped += "\\n"
+            case " ": escaped += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if isHidden(scalar) {
                     escaped += "\\u{" + String(scalar.value, radix: 16) + "}"
                 } else {
                     escaped.unicodeScalars.append(scalar)
@@ -52,6 +58,27 @@ public struct LogEntry: Sendable, Equatable {
             }
         }
         return escaped + "\""
+    }
+
+    /// Returns whether `scalar` forces its value into quotes: a field separator
+    /// (space, `=`), a quoting character, or a hidden character.
+    private static func needsQuotes(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "=" || scalar == "\"" || scalar == "\\" || isHidden(scalar)
+    }
+
+    /// Returns whether `scalar` is invisible or moves text around when printed:
+    /// control and format characters (bidirectional overrides, zero-width
+    /// joiners), line and paragraph separators, spaces other than U+0020,
+    /// and private-use, surrogate or unassigned code points.
+    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned:
+            true
+        case .spaceSeparator:
+            scalar != " "
+        default:
+            false
+        }
     }
 }
 
