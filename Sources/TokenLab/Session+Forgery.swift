@@ -15,13 +15,56 @@ extension Session {
         "your-256-bit-secret", "shhhhh", "keyboardcat", "hunter2",
     ]
 
-    /// `key`: shows the server's signing key, or replaces it.
+    /// `key`: shows the servers' signing key, or replaces it on every
+    /// server, as a deployment rolls a key out to all its instances.
     func key(_ choice: KeyChoice?) throws -> [String] {
-        if let choice {
-            world.server.service.signer = try signer(for: choice)
-            return [text(.keyChanged(world.server.service.signer.algorithm))] + describeKey(choice)
+        guard let choice else { return describeKey(nil) }
+
+        let replacement: any TokenSigner
+        let summary: Message
+        switch choice {
+        case .rotate:
+            (replacement, summary) = try rotatedSigner()
+        case .retire:
+            (replacement, summary) = try retiredSigner()
+        default:
+            replacement = try signer(for: choice)
+            summary = .keyChanged(replacement.algorithm)
         }
-        return describeKey(nil)
+        world.forEachService { $0.signer = replacement }
+        return [text(summary)] + describeKey(choice)
+    }
+
+    /// The signer after `key rotate`: the next demo key of the current
+    /// algorithm signs, and the current key stays to verify.
+    private func rotatedSigner() throws -> (any TokenSigner, Message) {
+        guard let current = world.server.service.signer as? AsymmetricTokenSigner,
+            let currentID = current.keyIDs.first
+        else { throw SessionFailure(.keyRotateNeedsKeyPair) }
+
+        let rotation = try DemoKeys.rotation(for: JWSAlgorithm(rawValue: current.algorithm) ?? .rs256)
+        guard let index = rotation.firstIndex(where: { $0.keyID == currentID }),
+            let currentKey = rotation.first(where: { $0.keyID == currentID })
+        else { throw SessionFailure(.keyRotateNeedsKeyPair) }
+        let next = rotation[(index + 1) % rotation.count]
+
+        let signer = try AsymmetricTokenSigner(
+            key: next, previous: [currentKey], type: AuthService.accessTokenType, requiredClaims: ["exp", "sub"],
+            issuer: AuthService.issuer, audience: AuthService.audience)
+        return (signer, .keyRotated(new: next.keyID ?? "", old: currentID))
+    }
+
+    /// The signer after `key retire`: the current key alone.
+    private func retiredSigner() throws -> (any TokenSigner, Message) {
+        guard let current = world.server.service.signer as? AsymmetricTokenSigner, current.keyIDs.count > 1,
+            let currentKey = try DemoKeys.rotation(for: JWSAlgorithm(rawValue: current.algorithm) ?? .rs256)
+                .first(where: { $0.keyID == current.keyIDs.first })
+        else { throw SessionFailure(.keyNothingToRetire) }
+
+        let signer = try AsymmetricTokenSigner(
+            key: currentKey, type: AuthService.accessTokenType, requiredClaims: ["exp", "sub"], issuer: AuthService.issuer,
+            audience: AuthService.audience)
+        return (signer, .keyRetired(current.keyIDs.dropFirst().joined(separator: ", ")))
     }
 
     private func signer(for choice: KeyChoice) throws -> any TokenSigner {
@@ -42,6 +85,8 @@ extension Session {
             return try AsymmetricTokenSigner(
                 key: DemoKeys.ed25519(), type: type, requiredClaims: required, issuer: AuthService.issuer,
                 audience: AuthService.audience)
+        case .rotate, .retire:
+            preconditionFailure("key(_:) handles rotate and retire before choosing a signer")
         }
     }
 
@@ -52,6 +97,9 @@ extension Session {
             lines.append(style.dim(text(choice == .weak ? .keyWeakNote : .keySymmetricNote)))
         } else {
             lines.append(style.dim(text(.keyPublishedNote)))
+        }
+        if let asymmetric = signer as? AsymmetricTokenSigner, let current = asymmetric.keyIDs.first {
+            lines.append(text(.keyIDs(signing: current, verifyingOnly: Array(asymmetric.keyIDs.dropFirst()))))
         }
         return lines
     }
@@ -89,7 +137,7 @@ extension Session {
             lines.append(text(.forgedWithSecret(secret)))
         case .confusion:
             let (exchange, secret) = try fetchPublishedKey()
-            lines += ExchangeRenderer(style: style, text: text).render(exchange, actor: .attacker)
+            lines += ExchangeRenderer(style: style, text: text, serverName: routedServerName).render(exchange, actor: .attacker)
             guard let secret else { throw SessionFailure(.forgeNoPublicKey) }
             let key = try HMACKey.weakForDemonstration(secret: secret)
             forged = try JWTSigner(key: key, type: AuthService.accessTokenType).sign(claims)

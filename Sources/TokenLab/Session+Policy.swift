@@ -37,7 +37,7 @@ extension Session {
                 throw SessionFailure(.policyInvalidValue(key: key, value: value, expected: text(.policyExpected(key))))
             }
         }
-        world.server.service.policy = policy
+        world.forEachService { $0.policy = policy }
         return [text(.policyChanged(key: key, value: value))] + policyShow()
     }
 }

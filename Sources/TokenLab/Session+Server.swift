@@ -168,7 +168,7 @@ extension Session {
         let changes = StoreChanges(before: before, after: after)
         reusedTokenHashes.formUnion(changes.reusedHashes(presentations: refreshTokenPresentations()))
 
-        var lines = SequenceRenderer(style: style, language: options.language, width: options.width)
+        var lines = SequenceRenderer(style: style, language: options.language, width: options.width, serverName: routedServerName)
             .render(sequenceSteps(changes: changes))
         while bodyLines.first == "" { bodyLines.removeFirst() }
         if !bodyLines.isEmpty {
@@ -207,6 +207,7 @@ extension Session {
         guard detail != .quiet else { return [] }
         var renderer = ExchangeRenderer(style: style, text: text)
         renderer.showsAllResponseHeaders = detail == .verbose
+        renderer.serverName = routedServerName
         return renderer.render(exchange, who: who)
     }
 

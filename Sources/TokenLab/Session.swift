@@ -175,6 +175,10 @@ public final class Session {
         case .next: return try lessonNext()
         case .back: return try lessonBack()
         case .again: return try lessonAgain()
+        case .serverAdd: return try serverAdd()
+        case .serverList: return serverList()
+        case .via(let name, let inner): return try via(name, inner)
+        case .jwks: return try jwks()
         }
     }
 

@@ -27,16 +27,37 @@ public final class World {
     /// The HS256 secret. Demo-only: printed in the banner.
     public let secret: [UInt8]
     public let key: HMACKey
+    /// The first server's connection to the store, which the REPL reads
+    /// its store tables from.
     public let store: any RefreshTokenStore
     public let log: MemoryLogSink
-    public let server: TokenServer
+    /// The running token servers, `A` first; `server add` starts more,
+    /// each sharing the store.
+    public private(set) var servers: [LabServer]
     public let user: AuthClient
     public let attacker: AuthClient
-    /// The HTTP connection to the server, for extra clients such as a
-    /// second browser tab.
-    public let transport: HTTPTransport
+    /// The server that the clients' next requests go to, as an index into
+    /// `servers`; `via NAME COMMAND` sets it for one command.
+    public var route = 0
     /// The SQLite store's temporary directory; nil with Redis.
     private let directory: String?
+    private let storeChoice: StoreChoice
+    private var logSinks: [ServerNameLogSink]
+    /// Clients routed to a server other than `A`, by actor and index. Each
+    /// shares its actor's token storage and cookie jar, as one browser
+    /// talking to two servers behind one site would.
+    private var routedClients: [String: AuthClient] = [:]
+
+    /// The first server, `A`.
+    public var server: TokenServer { servers[0].server }
+    /// The HTTP connection to the server `route` names, for extra clients
+    /// such as a second browser tab.
+    public var transport: HTTPTransport { servers[route].transport }
+    /// The server the clients' requests go to now.
+    public var routedServer: LabServer { servers[route] }
+
+    /// The most servers a lab runs: `A`, `B` and `C`.
+    public static let maximumServers = 3
 
     /// Builds and starts a world.
     ///
@@ -60,6 +81,7 @@ public final class World {
         self.secret = random.bytes(count: 32)
         self.key = try HMACKey(secret: secret)
 
+        self.storeChoice = choice
         switch choice {
         case .temporarySQLite:
             let directory = try Self.makeTemporaryDirectory()
@@ -74,16 +96,15 @@ public final class World {
             self.store = redis
         }
         self.log = MemoryLogSink()
+        let sink = ServerNameLogSink(name: "A", inner: log)
+        self.logSinks = [sink]
         let service = try AuthService(
             users: DemoUsers.all, key: key, store: store, policy: policy,
-            clock: clock, random: random, log: log)
-        self.server = try TokenServer(service: service, store: store, log: log)
+            clock: clock, random: random, log: sink)
+        let first = try LabServer(name: "A", server: try TokenServer(service: service, store: store, log: sink), store: store)
+        self.servers = [first]
 
-        guard let baseURL = URL(string: server.baseURL) else {
-            throw WorldError.serverAddress(server.baseURL)
-        }
-        let transport = HTTPTransport(baseURL: baseURL)
-        self.transport = transport
+        let transport = first.transport
         // Each client is a browser with its own cookie jar on the virtual
         // clock, so cookie delivery works as in a browser.
         let clock = self.clock
@@ -93,9 +114,56 @@ public final class World {
             forgetsTokensOnInvalidGrant: false)
     }
 
-    /// Stops the server and deletes the store's files or Redis keys.
+    /// Starts one more server, named by the next letter, that shares the
+    /// store through a connection of its own and starts with the first
+    /// server's policy and signing key. Its requests come from the same
+    /// clients once `route` points at it.
+    @discardableResult
+    public func addServer() throws -> LabServer {
+        guard servers.count < Self.maximumServers else { throw WorldError.tooManyServers(Self.maximumServers) }
+        let name = String(UnicodeScalar(UInt8(ascii: "A") + UInt8(servers.count)))
+
+        let store: any RefreshTokenStore
+        switch storeChoice {
+        case .temporarySQLite:
+            guard let sqlite = self.store as? SQLiteRefreshTokenStore else { throw WorldError.storeNotShareable }
+            store = try SQLiteRefreshTokenStore(path: sqlite.path)
+        case .redis:
+            guard let redis = self.store as? RedisRefreshTokenStore else { throw WorldError.storeNotShareable }
+            store = try RedisRefreshTokenStore(endpoint: redis.endpoint, namespace: redis.namespace)
+        }
+
+        let sink = ServerNameLogSink(name: name, inner: log)
+        let first = servers[0].service
+        let service = try AuthService(
+            users: DemoUsers.all, key: key, store: store, policy: first.policy,
+            clock: clock, random: random, log: sink)
+        service.signer = first.signer
+        let added = try LabServer(name: name, server: try TokenServer(service: service, store: store, log: sink), store: store)
+        servers.append(added)
+        logSinks.append(sink)
+        for sink in logSinks { sink.startLabelling() }
+        return added
+    }
+
+    /// The index of the server called `name` (`a`, `B`), if it runs.
+    public func serverIndex(named name: String) -> Int? {
+        servers.firstIndex { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// Applies `change` to every server's service, for settings that a
+    /// real deployment rolls out to all instances alike: policy and key.
+    public func forEachService(_ change: (AuthService) throws -> Void) rethrows {
+        for labServer in servers {
+            try change(labServer.service)
+        }
+    }
+
+    /// Stops the servers and deletes the store's files or Redis keys.
     public func shutdown() {
-        server.stop()
+        for labServer in servers.reversed() {
+            labServer.server.stop()
+        }
         if let directory {
             try? FileManager.default.removeItem(atPath: directory)
         }
@@ -105,8 +173,21 @@ public final class World {
         try? (store as? RedisRefreshTokenStore)?.deleteNamespace()
     }
 
+    /// The actor's client, sending to the server `route` names.
     public func client(_ actor: Actor) -> AuthClient {
-        actor == .user ? user : attacker
+        let base = actor == .user ? user : attacker
+        guard route != 0 else { return base }
+
+        let key = "\(actor)-\(route)"
+        if let routed = routedClients[key] {
+            routed.autoRefresh = base.autoRefresh
+            return routed
+        }
+        let routed = AuthClient(
+            name: base.name, transport: servers[route].transport, storage: base.storage, cookieJar: base.cookieJar,
+            autoRefresh: base.autoRefresh, forgetsTokensOnInvalidGrant: actor == .user)
+        routedClients[key] = routed
+        return routed
     }
 
     /// Returns `<base>-<process id>-<n>` for the n-th Redis world of this
@@ -137,6 +218,9 @@ public final class World {
 public enum WorldError: Error, CustomStringConvertible {
     case temporaryDirectory(String, String)
     case serverAddress(String)
+    case tooManyServers(Int)
+    /// The store is of a kind a second server cannot open.
+    case storeNotShareable
 
     public var description: String {
         switch self {
@@ -144,6 +228,10 @@ public enum WorldError: Error, CustomStringConvertible {
             "cannot create a directory for the store under \(base): \(reason); set TMPDIR to a writable directory"
         case .serverAddress(let address):
             "the server's address \(address) is not a valid URL"
+        case .tooManyServers(let limit):
+            "the lab runs at most \(limit) servers; `reset` goes back to one"
+        case .storeNotShareable:
+            "this store cannot be opened by a second server"
         }
     }
 }

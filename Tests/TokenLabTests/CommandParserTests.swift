@@ -4,6 +4,29 @@ import Testing
 
 @Suite("CommandParser")
 struct CommandParserTests {
+    @Test("parses the commands of more than one server")
+    func serverCommands() throws {
+        #expect(try CommandParser.parse("server add") == .serverAdd)
+        #expect(try CommandParser.parse("server") == .serverList)
+        #expect(try CommandParser.parse("servers") == .serverList)
+        #expect(try CommandParser.parse("via B refresh") == .via(server: "B", .refresh(.user)))
+        #expect(try CommandParser.parse("via b attacker me") == .via(server: "b", .me(.attacker)))
+        #expect(
+            try CommandParser.parse("via A login hong \"pass word\"")
+                == .via(server: "A", .login(.user, username: "hong", password: "pass word")))
+        #expect(try CommandParser.parse("key rotate") == .key(.rotate))
+        #expect(try CommandParser.parse("jwks") == .jwks)
+
+        #expect(throws: CommandError.missingArguments(command: "via")) { try CommandParser.parse("via") }
+        #expect(throws: CommandError.missingArguments(command: "via")) { try CommandParser.parse("via B") }
+        #expect(throws: CommandError.unexpectedArguments(command: "via", extra: "via A me")) { try CommandParser.parse("via B via A me") }
+        #expect(throws: CommandError.unknownSubcommand(command: "server", found: "frob", expected: ["add", "list"])) {
+            try CommandParser.parse("server frob")
+        }
+        #expect(try CommandParser.parse("via B me").changesLab == false)
+        #expect(try CommandParser.parse("via B refresh").changesLab)
+    }
+
     @Test("parses the story's commands")
     func storyCommands() throws {
         #expect(try CommandParser.parse("login hong gildong-demo") == .login(.user, username: "hong", password: "gildong-demo"))

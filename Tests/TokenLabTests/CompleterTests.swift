@@ -33,6 +33,11 @@ struct CompleterTests {
             ("help he", []),
             ("me ", []),
             ("xyz", []),
+            ("via ", ["a", "b", "c"]),
+            ("via b ref", ["refresh"]),
+            ("via b attacker m", ["me"]),
+            ("server ", ["add", "list"]),
+            ("key r", ["retire", "rotate", "rs256"]),
         ])
     func candidates(line: String, expected: [String]) {
         #expect(completer.candidates(for: line) == expected)

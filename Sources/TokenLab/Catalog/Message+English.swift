@@ -230,6 +230,45 @@ extension Message {
             "Demo-only: the secret is the dictionary word \"secret123\". Never do this."
         case .keyPublishedNote:
             "A key pair: the private key signs; the public key verifies and is published at /.well-known/jwks.json (demo-only key)."
+        case .keyIDs(let signing, let verifyingOnly):
+            "Published keys (kid): \(signing) signs new tokens"
+                + (verifyingOnly.isEmpty ? "." : "; \(verifyingOnly.joined(separator: ", ")) only verifies the tokens it signed before.")
+        case .keyRotated(let new, let old):
+            "Key rotation: every server now signs with kid \(new). The old key \(old) stays in the JWK Set, so the tokens it signed keep verifying until they expire or `key retire` drops it."
+        case .keyRetired(let old):
+            "Retired \(old): the key left the JWK Set, and tokens it signed no longer verify."
+        case .keyRotateNeedsKeyPair:
+            "Rotation here needs a published key pair: run `key rs256` or `key eddsa` first. (An HS256 secret rotates the same way, but a verifier cannot fetch it.)"
+        case .keyNothingToRetire:
+            "Only the current key is in use, so there is nothing to retire. Run `key rotate` first."
+        case .tooManyServers(let limit):
+            "The lab runs at most \(limit) servers. `reset` goes back to one."
+        case .serverAdded(let name, let sharesWith, let store):
+            "Server \(name) started on 127.0.0.1, with a port and a memory of its own. It shares the \(store) store with server \(sharesWith): refresh-token records, families and the denylist live in the store, not in any one server."
+        case .serversTitle(let store):
+            "Token servers (all share one \(store) store):"
+        case .serverLine(let name, let algorithm, let keyID):
+            "server \(name)  signs with \(algorithm)" + (keyID.map { ", kid \($0)" } ?? "")
+        case .serverAddHint:
+            "`server add` starts a second server that shares this store."
+        case .serversViaHint(let name):
+            "`via \(name) refresh` sends one command's requests to server \(name); without `via` they go to server A."
+        case .unknownServer(let name, let known):
+            "There is no server \"\(CommandError.shorten(name))\". Running: \(known.joined(separator: ", ")). `server add` starts another."
+        case .jwksFetching:
+            "The API, a resource server that holds no key, fetches the published keys:"
+        case .apiName:
+            "API"
+        case .jwksEmpty:
+            "The JWK Set is empty: the servers sign with an HS256 secret, which is never published, so the API cannot check tokens this way. `key rs256` switches to a key pair."
+        case .jwksKeys(let keyIDs):
+            "The set has \(keyIDs.count == 1 ? "1 key" : "\(keyIDs.count) keys"), by kid: \(keyIDs.joined(separator: ", "))."
+        case .jwksNoToken:
+            "The user holds no access token to check. `login` first."
+        case .jwksVerified(let keyID, let remaining):
+            "The API verified the user's access token by itself: the header names kid \(keyID), that key is in the set, and the signature and claims check out, with \(remaining) left before exp."
+        case .jwksRejected(let keyID, let reason):
+            "The API rejected the user's access token (kid \(keyID)): \(reason.description)."
         case .forgeNeedsToken:
             "There is no token to work from. `login` as the user first (and `steal access`, as an attacker would)."
         case .forgeNoPublicKey:
@@ -484,7 +523,10 @@ extension Message {
         "race": "two tabs of the user's app refresh with the same refresh token at once",
         "xss": "a script injected into the app's page reads tokens and cookies it can see",
         "csrf": "a page of another site makes the user's browser post to refresh or logout",
-        "key": "show the server's signing key, or switch it (weak is demo-only)",
+        "key": "show the servers' signing key, switch it (weak is demo-only), or rotate it under a new kid",
+        "server": "start one more token server that shares the store (add), or list them",
+        "via": "send one command's requests to server A, B or C",
+        "jwks": "an API that holds no key fetches the JWK Set and checks the user's access token with it",
         "forge": "the attacker writes an admin token: unsigned, with a guessed secret, or with the public key as a secret",
         "crack": "try common words as the HMAC secret of the user's access token, offline",
         "lesson": "list the lessons, start one, or leave it",
@@ -536,6 +578,10 @@ extension Message {
             "KEY       access-ttl, refresh-ttl, refresh-idle-ttl (durations like 15m or\n          7d), rotation (on/off), reuse (revoke-family/reject), grace (0s to\n          60s), delivery (body/cookie), cookie-samesite (strict/lax/none),\n          cookie-path (a path), denylist (on/off)\nVALUE     the new value",
         "lesson": "N         a lesson number from `lesson list`",
         "help": "COMMAND   a command to explain",
+        "key":
+            "KIND      hs256, weak (demo-only), rs256 or eddsa: sign with that key;\n          rotate: sign with the next demo key under a new kid, keeping the\n          old one published; retire: drop the old one",
+        "server": "add       start the next server (B, then C); no value lists them",
+        "via": "SERVER    A, B or C, as `servers` lists them\nCOMMAND   any command, with its own arguments",
         "autorefresh": "on|off    on: a 401 makes the app refresh once and retry; no value shows\n          the setting",
     ]
 }

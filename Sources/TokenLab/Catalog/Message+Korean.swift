@@ -228,6 +228,45 @@ extension Message {
             "데모 전용: 비밀 키가 사전에 있는 단어 \"secret123\"입니다. 실제로는 절대 이렇게 하면 안 됩니다."
         case .keyPublishedNote:
             "키 쌍: 개인 키로 서명하고, 공개 키로 검증합니다. 공개 키는 /.well-known/jwks.json에 공개됩니다 (데모 전용 키)."
+        case .keyIDs(let signing, let verifyingOnly):
+            "공개된 키(kid): \(signing) 키로 새 토큰에 서명합니다"
+                + (verifyingOnly.isEmpty ? "." : ". \(verifyingOnly.joined(separator: ", ")) 키는 이전에 서명한 토큰을 검증할 때만 씁니다.")
+        case .keyRotated(let new, let old):
+            "키 로테이션: 이제 모든 서버가 kid \(new) 키로 서명합니다. 이전 키(\(old))는 JWK Set에 남아 있으므로, 그 키로 서명한 토큰은 만료되거나 `key retire`로 키를 내릴 때까지 계속 검증을 통과합니다."
+        case .keyRetired(let old):
+            "이전 키(\(old))를 내렸습니다. 이 키는 JWK Set에서 빠졌고, 이 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
+        case .keyRotateNeedsKeyPair:
+            "여기서 키를 로테이션하려면 공개된 키 쌍이 필요합니다. 먼저 `key rs256`이나 `key eddsa`를 실행하세요. (HS256 비밀 키도 같은 방식으로 로테이션하지만, 검증하는 쪽이 그 키를 가져갈 수는 없습니다.)"
+        case .keyNothingToRetire:
+            "지금 쓰는 키 하나뿐이라 내릴 키가 없습니다. 먼저 `key rotate`를 실행하세요."
+        case .tooManyServers(let limit):
+            "실습 환경에서는 서버를 \(limit)대까지만 띄울 수 있습니다. `reset`으로 한 대로 돌아갈 수 있습니다."
+        case .serverAdded(let name, let sharesWith, let store):
+            "서버 \(name)를 127.0.0.1에서 시작했습니다. 포트와 메모리는 따로 쓰지만 \(store) 저장소는 서버 \(sharesWith)와 함께 씁니다. 리프레시 토큰 기록, 패밀리, 거부 목록(denylist)은 어느 한 서버가 아니라 저장소에 있습니다."
+        case .serversTitle(let store):
+            "토큰 서버 (모두 \(store) 저장소 하나를 함께 씀):"
+        case .serverLine(let name, let algorithm, let keyID):
+            "서버 \(name)  서명: \(algorithm)" + (keyID.map { ", kid \($0)" } ?? "")
+        case .serverAddHint:
+            "`server add`로 이 저장소를 함께 쓰는 두 번째 서버를 시작할 수 있습니다."
+        case .serversViaHint(let name):
+            "`via \(name) refresh`처럼 쓰면 명령 하나의 요청을 서버 \(name)로 보냅니다. `via` 없이 쓰면 서버 A로 갑니다."
+        case .unknownServer(let name, let known):
+            "\"\(CommandError.shorten(name))\" 서버는 없습니다. 실행 중인 서버: \(known.joined(separator: ", ")). `server add`로 서버를 더 시작할 수 있습니다."
+        case .jwksFetching:
+            "키를 갖고 있지 않은 리소스 서버(API)가 공개된 키를 가져옵니다:"
+        case .apiName:
+            "API"
+        case .jwksEmpty:
+            "JWK Set이 비어 있습니다. 서버가 HS256 비밀 키로 서명하고 있고 비밀 키는 공개하지 않으므로, API는 이 방법으로 토큰을 검증할 수 없습니다. `key rs256`으로 키 쌍으로 바꿔 보세요."
+        case .jwksKeys(let keyIDs):
+            "키 \(keyIDs.count)개가 들어 있습니다(kid): \(keyIDs.joined(separator: ", "))."
+        case .jwksNoToken:
+            "검증할 사용자의 액세스 토큰이 없습니다. 먼저 `login`하세요."
+        case .jwksVerified(let keyID, let remaining):
+            "API가 사용자의 액세스 토큰을 직접 검증했습니다. 헤더의 kid가 \(keyID)이고, 그 키가 JWK Set에 있으며, 서명과 클레임이 모두 맞습니다. exp까지 \(remaining) 남았습니다."
+        case .jwksRejected(let keyID, let reason):
+            "API가 사용자의 액세스 토큰(kid \(keyID))을 거부했습니다: \(InspectMessage.koreanReason(reason))."
         case .forgeNeedsToken:
             "바탕으로 삼을 토큰이 없습니다. 먼저 사용자로 `login`하세요 (공격자라면 `steal access`도)."
         case .forgeNoPublicKey:
@@ -481,7 +520,10 @@ extension Message {
         "race": "사용자 앱의 탭 두 개가 같은 리프레시 토큰으로 동시에 갱신합니다",
         "xss": "앱 페이지에 주입된 스크립트가 자신이 볼 수 있는 토큰과 쿠키를 읽습니다",
         "csrf": "다른 사이트의 페이지가 사용자의 브라우저로 refresh나 logout에 요청을 보내게 합니다",
-        "key": "서버의 서명 키를 보여 주거나 바꿉니다 (weak는 데모 전용)",
+        "key": "서명 키를 보거나 바꾸고, 새 kid로 로테이션합니다 (weak는 데모 전용)",
+        "server": "저장소를 함께 쓰는 토큰 서버를 하나 더 시작하거나(add) 목록을 보여 줍니다",
+        "via": "명령 하나의 요청을 서버 A, B, C 중 하나로 보냅니다",
+        "jwks": "키가 없는 API가 JWK Set을 가져와 사용자의 액세스 토큰을 검증합니다",
         "forge": "공격자가 admin 토큰을 만듭니다: 서명 없이, 추측한 비밀 키로, 또는 공개 키를 비밀 키로 써서",
         "crack": "사용자의 액세스 토큰(서버가 서명한 진짜 토큰)에 흔한 단어를 HMAC 비밀 키로 하나씩 대입해 봅니다",
         "lesson": "레슨 목록을 보거나, 레슨을 시작하거나, 종료합니다",
@@ -532,6 +574,10 @@ extension Message {
             "KEY       access-ttl, refresh-ttl, refresh-idle-ttl(15m, 7d 같은 시간),\n          rotation(on/off), reuse(revoke-family/reject), grace(0s~60s),\n          delivery(body/cookie), cookie-samesite(strict/lax/none),\n          cookie-path(경로), denylist(on/off)\nVALUE     새 값",
         "lesson": "N         `lesson list`에 나오는 레슨 번호",
         "help": "COMMAND   설명을 볼 명령어",
+        "key":
+            "KIND      hs256, weak(데모 전용), rs256, eddsa: 그 키로 서명합니다.\n          rotate: 다음 데모 키로 새 kid를 달아 서명하고, 이전 키는 계속\n          공개합니다. retire: 이전 키를 내립니다",
+        "server": "add       다음 서버(B, 그다음 C)를 시작합니다. 생략하면 목록을 보여 줍니다",
+        "via": "SERVER    `servers`에 나오는 A, B, C 중 하나\nCOMMAND   실행할 명령과 그 인자",
         "autorefresh": "on|off    on이면 401을 받았을 때 앱이 한 번 갱신하고 다시 시도합니다.\n          값을 생략하면 현재 설정을 보여 줍니다",
     ]
 }

@@ -1,3 +1,5 @@
+import JOSE
+
 /// Every text the REPL and the command line show, as a value.
 ///
 /// Each language is one exhaustive `switch` over this enum (in
@@ -134,6 +136,29 @@ public enum Message: Sendable {
     case keySymmetricNote
     case keyWeakNote
     case keyPublishedNote
+    /// The `kid` that signs, and the older ones that only verify.
+    case keyIDs(signing: String, verifyingOnly: [String])
+    case keyRotated(new: String, old: String)
+    /// The older `kid`s that left the key set.
+    case keyRetired(String)
+    case keyRotateNeedsKeyPair
+    case keyNothingToRetire
+    case tooManyServers(Int)
+    /// A server started, sharing the store with the servers named.
+    case serverAdded(name: String, sharesWith: String, store: String)
+    case serversTitle(store: String)
+    case serverLine(name: String, algorithm: String, keyID: String?)
+    case serverAddHint
+    case serversViaHint(String)
+    case unknownServer(String, known: [String])
+    case jwksFetching
+    /// The resource server's name in exchanges.
+    case apiName
+    case jwksEmpty
+    case jwksKeys([String])
+    case jwksNoToken
+    case jwksVerified(keyID: String, remaining: String)
+    case jwksRejected(keyID: String, reason: JOSEError)
     case forgeNeedsToken
     case forgeNoPublicKey
     case forgedNone

@@ -38,6 +38,11 @@ public enum KeyChoice: String, Sendable, CaseIterable {
     case rs256
     /// EdDSA with the fixed demo Ed25519 key, published as a JWK.
     case eddsa
+    /// Sign with the next demo key of the same algorithm under a new `kid`,
+    /// keeping the old public key published.
+    case rotate
+    /// Drop the keys kept since the last rotation.
+    case retire
 }
 
 /// The attacker's method of forging an access token.
@@ -51,7 +56,7 @@ public enum ForgeKind: Equatable, Sendable {
 }
 
 /// One REPL command, parsed and checked.
-public enum Command: Equatable, Sendable {
+public indirect enum Command: Equatable, Sendable {
     /// The command list, or one command's usage when a topic is given.
     case help(String?)
     /// Draw the access tokens' lifetimes against the clock.
@@ -97,6 +102,15 @@ public enum Command: Equatable, Sendable {
     case back
     /// Run the current step again, rebuilding the lab up to it.
     case again
+    /// Start one more token server that shares the store.
+    case serverAdd
+    /// List the running token servers.
+    case serverList
+    /// Send one command's requests to the named server.
+    case via(server: String, Command)
+    /// A resource server fetches the JWK Set and checks the user's access
+    /// token with it.
+    case jwks
 }
 
 extension Command {
@@ -105,8 +119,9 @@ extension Command {
     var changesLab: Bool {
         switch self {
         case .advance(let seconds): seconds != 0
+        case .via(_, let command): command.changesLab
         case .login, .refresh, .logout, .tamper, .steal, .reset, .policySet, .autoRefresh(.some), .raceRefresh,
-            .key(.some), .forge, .xss, .csrf:
+            .key(.some), .forge, .xss, .csrf, .serverAdd:
             true
         default: false
         }

@@ -10,7 +10,7 @@ public enum CommandParser {
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
         "steal", "xss", "csrf", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh",
-        "lesson", "next", "back", "again", "reset", "quit",
+        "lesson", "next", "back", "again", "server", "servers", "via", "jwks", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
@@ -162,6 +162,25 @@ public enum CommandParser {
             }
         case "lesson", "lessons":
             return try parseLesson(arguments)
+        case "server":
+            try expectNoMore(arguments, after: 1, command: name)
+            switch arguments.first?.lowercased() {
+            case nil, "list": return .serverList
+            case "add": return .serverAdd
+            case let other?: throw .unknownSubcommand(command: "server", found: other, expected: ["add", "list"])
+            }
+        case "servers":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .serverList
+        case "via":
+            guard arguments.count >= 2 else { throw .missingArguments(command: "via") }
+            let inner = arguments.dropFirst().map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+            let command = try parseWords(inner)
+            if case .via = command { throw .unexpectedArguments(command: "via", extra: inner) }
+            return .via(server: arguments[0], command)
+        case "jwks":
+            try expectNoMore(arguments, after: 0, command: name)
+            return .jwks
         case "next", "n":
             try expectNoMore(arguments, after: 0, command: "next")
             return .next

@@ -17,6 +17,11 @@ public struct Completer: Sendable {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0).lowercased() }
         let partial = endsWithSpace ? "" : (words.popLast() ?? "")
 
+        // `via B <command>` completes the command as if typed alone.
+        if words.first == "via" {
+            guard words.count >= 2 else { return filter(["a", "b", "c"], partial) }
+            words.removeFirst(2)
+        }
         if words.first == "attacker" {
             words.removeFirst()
             if words.isEmpty {
@@ -49,6 +54,7 @@ public struct Completer: Sendable {
         case ["policy", "set", "cookie-samesite"]: ["strict", "lax", "none"]
         case ["lesson"]: ["list", "start", "quit"]
         case ["lesson", "start"]: lessonNumbers
+        case ["server"]: ["add", "list"]
         case ["advance"]: ["30s", "1m", "14m", "16m", "1h", "1d", "8d"]
         default: []
         }

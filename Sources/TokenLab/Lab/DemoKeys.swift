@@ -47,6 +47,47 @@ enum DemoKeys {
         -----END PRIVATE KEY-----
         """
 
+    /// The RSA key `key rotate` moves to from `demo-rsa-1` (and back),
+    /// made the same way.
+    static let rsaNextPEM = """
+        -----BEGIN PRIVATE KEY-----
+        MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDitvuimhJHI9KN
+        tU3rni3lBDgseX/4ZZS/dM3ia1by6osXj3773VIcvU9U3LF9Xg+68WagVq2MWAUu
+        cCDhtDZVpyuhld3HoT3rmk+3eWMT1tZztrNTGiW9zZBYScu7tjmRSYjU/l2zYk/1
+        6n6m2IKt0Ru+lu8bQh6PjNQ39c67xmuMhjfdDQRL4hnlUe4+1H8R/52Owkz/hgmO
+        xBFUhxt4WzxdiXehUQauf2nQZ+W19xM+e5RrxLtAdM9/9WNdpkc6+5u83T8QV35y
+        Zn4x9lSDxcEwE2XMIxu0A8bGVVjj0LzSes6Ryna0j9fqTtU9u5PgSjNYtmyHANd2
+        5V1Bvi+zAgMBAAECggEAAPHa3GOAkv8eHmZ0g8UkRmsjlS/c1CfcNexvLs116DI8
+        Nr9roiVBQj4AHO4eGtPv0QtQSBFd//k37Rvp6MOryRfJ8agihSi+jZyv6CeF10XS
+        0MDT2eAaHlxDPAYms32mNMN8YfxwK7iyDs5ic7ojchHIG1Dp5l1HeLkRNobimY61
+        znV4IneuXiYOTBhaR+lgYCcam55sBiiE7sNbQL15/XtLFjCYC0qZ4Wocc4CAnfGm
+        CbBRJ4yOS1W3ZA06HyorlTXyDYlYycLY2x2iYaC4sC+hToHGBNkWi2cxnJLYKo4D
+        /UzrqyAdI8P9FNM/nbnCzi0hh+9Uwt8Cn1GRFsYFBQKBgQD8W6FERcDW1lafT4P4
+        8u3rn3/myHn3wLqYDl2xSpohn383O0GbY63n/9Z3PIcPtKBM4DjegW3xH9PHfQoC
+        pCt3Pldpt12eVfweCtoaDtcnJ6aOcwZocDB78zOA+VsD+2Ec/XqcFq7eNHJcNkM0
+        hraeC/IS+3P5N219GjVwMjJvZwKBgQDl/JxnatnIkYzvhep6KFHrKL7uPxVkiw6p
+        kuBoYnsmIYW3cMIQR4f2RC5GphtnoaoIIz9jpQ55/V+T5jf8tpTTwRc/KWaTmNv4
+        S7ebenvGnYjBL7Yp3WTl+L1S3GRoCAsAXiGA5ZyE1awD/HozWKVpX8sLBh5FYHms
+        uy+XQJAp1QKBgQCV9lmZ+Z2DzXFCUH1LVgk+iNT3rtCUAsqfi4Hv1jZLnr15c9Qj
+        5BM3F5g52RUlpx/PLzt8NgvASzqNhGeLdEWEId7OKrIOYmhk7ev3qjP+x5g5dG8t
+        ZuXY8of7r7J/ZkWqdZMD6JLX5vDCjVhYgWlJ+C1NTHH5eg+tVQLGfn3sJwKBgA8v
+        QYhWdrCWY47A8b1FAjubgheq1JfB0qMBjo11yxm2ZuS4ridzAZgR4lhJyU9rThWh
+        diL3F+CYCQJz1ch6qZLdkdJawmoGUqevIB1E1f1EE25l3woekvXYGW/qGzr/JPLO
+        RDoFbvMaRHQy7EKNnMY7S+Wbbs4303DDHx5GZf5NAoGAZATawz1Muq6poAxkJ4XU
+        5gpf75eLDvYgtUNY3Kmxvli7QUnFXhZC3UoJWPye3C/BH2YH89IWrnUgOMuRdHmz
+        LMLNaITjwPyaxI8mjOq6JelB/E+QkHZiQ1CI36BAeEyMCF7Le8HYRnagA12ttwXw
+        DQuSVHRQGTdfzRVCPfpKK6M=
+        -----END PRIVATE KEY-----
+        """
+
+    /// The Ed25519 key `key rotate` moves to from `demo-ed25519-1` (and
+    /// back), made the same way.
+    static let ed25519NextPEM = """
+        -----BEGIN PRIVATE KEY-----
+        MC4CAQAwBQYDK2VwBCIEICb0TjvaOvlyKts9/Cuyp2CRWdJ68Uai9niPdRarD2hr
+        -----END PRIVATE KEY-----
+        """
+
     /// The weak HS256 secret of the forgery lesson: a word from every
     /// dictionary of leaked passwords.
     static let weakSecret = "secret123"
@@ -57,5 +98,18 @@ enum DemoKeys {
 
     static func ed25519() throws -> AsymmetricKey {
         try AsymmetricKey(pem: ed25519PEM, algorithm: .edDSA, keyID: "demo-ed25519-1")
+    }
+
+    /// The demo keys of `algorithm` in rotation order; `key rotate` steps
+    /// through them and wraps around.
+    static func rotation(for algorithm: JWSAlgorithm) throws -> [AsymmetricKey] {
+        switch algorithm {
+        case .rs256:
+            [try rsa(), try AsymmetricKey(pem: rsaNextPEM, algorithm: .rs256, keyID: "demo-rsa-2")]
+        case .edDSA:
+            [try ed25519(), try AsymmetricKey(pem: ed25519NextPEM, algorithm: .edDSA, keyID: "demo-ed25519-2")]
+        default:
+            []
+        }
     }
 }

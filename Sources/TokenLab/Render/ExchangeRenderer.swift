@@ -12,6 +12,9 @@ struct ExchangeRenderer {
     /// Shows every response header instead of `shownResponseHeaders`, for
     /// `verbose` detail.
     var showsAllResponseHeaders = false
+    /// The server's name (`A`, `B`) while the lab runs more than one; nil
+    /// shows plain "server".
+    var serverName: String?
 
     /// Response headers worth a student's attention. Content-Length and
     /// Connection are left out: they teach nothing here.
@@ -27,7 +30,8 @@ struct ExchangeRenderer {
     func render(_ exchange: HTTPExchange, who: String) -> [String] {
         var lines: [String] = []
         let request = exchange.request
-        lines.append(style.bold("\(who) → \(text(.server))  \(request.method) \(request.path)"))
+        let server = serverName.map { "\(text(.server)) \($0)" } ?? text(.server)
+        lines.append(style.bold("\(who) → \(server)  \(request.method) \(request.path)"))
         for header in request.headers {
             lines.append("    \(style.cyan(header.name)): \(Self.abbreviateHeader(header.name, header.value))")
         }
@@ -36,7 +40,7 @@ struct ExchangeRenderer {
         let response = exchange.response
         let status = Self.statusText(response.status)
         let colored = response.status < 300 ? style.green(status) : style.red(status)
-        lines.append(style.bold("\(who) ← \(text(.server))  ") + colored + style.dim("  (\(text(.byteCount(response.body.count))))"))
+        lines.append(style.bold("\(who) ← \(server)  ") + colored + style.dim("  (\(text(.byteCount(response.body.count))))"))
         for header in response.headers
         where showsAllResponseHeaders || Self.shownResponseHeaders.contains(header.name.lowercased()) {
             lines.append("    \(style.cyan(Self.canonicalName(header.name))): \(Self.abbreviateHeader(header.name, header.value))")

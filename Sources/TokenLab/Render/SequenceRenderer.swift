@@ -14,6 +14,8 @@ struct SequenceRenderer {
     let language: Language
     /// Columns to fit, at least 40.
     let width: Int
+    /// The server's name (`A`, `B`) while the lab runs more than one.
+    var serverName: String? = nil
 
     /// One request and its response.
     struct Step: Sendable, Equatable {
@@ -36,7 +38,7 @@ struct SequenceRenderer {
         }
         let namesInLabels = clients.count > 1
         let clientHeading = namesInLabels ? PictureMessage.clientLane.text(language) : clients[0]
-        let serverHeading = PictureMessage.serverLane.text(language)
+        let serverHeading = PictureMessage.serverLane.text(language) + (serverName.map { " \($0)" } ?? "")
         let storeHeading = PictureMessage.storeLane.text(language)
 
         let lanes = laneColumns(client: clientHeading, store: storeHeading)
