@@ -242,6 +242,10 @@ extension Session {
             let expected = description.components(separatedBy: "verifies ").last?.components(separatedBy: " ").first ?? "?"
             return text(.accessTokenWrongAlgorithm(found: String(found), expected: expected))
         }
+        // JOSEError.keyNotFound: `no key with kid "demo-rsa-1" for alg RS256`.
+        if description.hasPrefix("no key with kid \""), let keyID = description.split(separator: "\"").dropFirst().first {
+            return text(.accessTokenUnknownKeyID(String(keyID)))
+        }
         if description.hasPrefix("access token revoked") {
             return text(.accessTokenDenylisted)
         }

@@ -176,6 +176,8 @@ extension Message {
             "Rejected: the signature does not match the header and payload. Changing even one byte breaks it, and only the server's secret can make a new one."
         case .accessTokenForeignKey:
             "Rejected: this signature was made with a key the attacker chose, not the server's. The server checks with its own key only, so a token signed with any other key fails."
+        case .accessTokenUnknownKeyID(let keyID):
+            "Rejected: the token names kid \(keyID), and no key of the server has that kid any more. The key that signed it was retired, so the token cannot be checked."
         case .accessTokenRejected(let detail):
             "Rejected: \(detail)"
         case .refreshRotated(let actor):

@@ -174,6 +174,8 @@ extension Message {
             "거부됨: 서명이 헤더·페이로드와 일치하지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
         case .accessTokenForeignKey:
             "거부됨: 이 서명은 공격자가 고른 키로 만든 것이라 서버의 키와 맞지 않습니다. 서버는 자기 키로만 검증하므로, 다른 키로 서명한 토큰은 모두 거부됩니다."
+        case .accessTokenUnknownKeyID(let keyID):
+            "거부됨: 토큰 헤더의 kid는 \(keyID)인데, 서버에는 이제 그 kid를 가진 키가 없습니다. 이 토큰에 서명한 키를 내렸으므로 토큰을 검증할 수 없습니다."
         case .accessTokenRejected(let detail):
             "거부됨. 서버 메시지: \(detail)"
         case .refreshRotated(let actor):

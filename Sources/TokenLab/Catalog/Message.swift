@@ -107,6 +107,8 @@ public enum Message: Sendable {
     case accessTokenBadSignature
     /// A token `forge` signed with a key the attacker chose.
     case accessTokenForeignKey
+    /// No key of the server has the token's `kid`: it was retired.
+    case accessTokenUnknownKeyID(String)
     case accessTokenRejected(String)
     case refreshRotated(Actor)
     case refreshNotRotated(Actor)
