@@ -67,9 +67,11 @@ extension Message {
         case .segmentDecoded(let characters, let bytes):
             "base64url \(characters)자 → UTF-8 JSON \(bytes)바이트:"
         case .signatureDecoded(let characters, let bytes, let algorithm):
-            bytes == 0
-                ? "서명 없음 (alg \"\(algorithm)\"):"
-                : "base64url \(characters)자 → \(bytes)바이트. \"header.payload\"에 대한 \(algorithm) 서명입니다:"
+            "base64url \(characters)자 → \(bytes)바이트. \"header.payload\"에 대한 \(algorithm) 서명입니다:"
+        case .signatureEmpty(let algorithm):
+            algorithm == "none"
+                ? "(비어 있음: alg가 \"none\"이라 서명이 없습니다)"
+                : "(비어 있음: 헤더의 alg는 \"\(algorithm)\"인데 서명이 없습니다)"
         case .refreshSummary(let characters):
             "불투명(opaque) 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값입니다. 클라이언트가 읽어 낼 정보는 없습니다."
         case .tokenText:
