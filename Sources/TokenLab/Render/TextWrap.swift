@@ -74,7 +74,9 @@ enum TextWrap {
         return (lead, String(rest))
     }
 
-    private static func wrap(_ line: String, width: Int, continuation: String) -> [String] {
+    /// Wraps one line at spaces, starting each continued line with
+    /// `continuation`.
+    static func wrap(_ line: String, width: Int, continuation: String) -> [String] {
         guard TextWidth.columns(line) > width else { return [line] }
 
         let indentCount = line.prefix { $0 == " " }.count
