@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TokenServer
 
 @testable import TokenLab
 
@@ -76,5 +77,81 @@ struct JSONBodyLayoutTests {
     @Test("empty containers stay on one line")
     func emptyContainers() throws {
         #expect(try Self.lines(#"{"keys":[],"meta":{}}"#) == ["    {", "      \"keys\": [],", "      \"meta\": {}", "    }"])
+    }
+}
+
+@Suite("Family chain titles and status legend")
+struct FamilyChainTextTests {
+    static func chain(_ language: Language, records: [RefreshTokenRecord] = PictureFixtures.records, families: Set<String>? = nil)
+        -> [String]
+    {
+        FamilyChainRenderer(style: Style(enabled: false), language: language, width: 80, now: PictureFixtures.now)
+            .render(records, reusedHashes: [PictureFixtures.hash(2)], families: families)
+    }
+
+    @Test(
+        "title says which families are drawn",
+        arguments: [
+            (
+                Language.english, "All refresh-token families, oldest token first",
+                "Refresh-token families this step changed, oldest token first"
+            ),
+            (Language.korean, "리프레시 토큰 패밀리 전체 (오래된 토큰부터)", "이 단계에서 바뀐 리프레시 토큰 패밀리 (오래된 토큰부터)"),
+        ])
+    func titles(language: Language, all: String, changed: String) {
+        #expect(Self.chain(language).first == all)
+        #expect(Self.chain(language, families: ["famKnownReuse000"]).first == changed)
+    }
+
+    @Test("Korean legend maps shown labels")
+    func koreanLegend() {
+        let lines = Self.chain(.korean)
+        let legend = lines.filter { $0.hasPrefix("저장소 표의 상태 값:") }
+        #expect(legend.count == 1)
+        // The fixture shows every label but 활성; the legend wraps at 80.
+        let text = lines.drop { !$0.hasPrefix("저장소 표의 상태 값:") }.prefix(2).joined(separator: " ")
+        #expect(text.hasPrefix("저장소 표의 상태 값: 만료됨 = active (만료됨), 로테이션됨 = rotated, 폐기됨 = revoked, 재사용됨 = revoked"))
+        #expect(!text.contains("활성"))
+    }
+
+    @Test("Korean legend lists only drawn labels")
+    func koreanLegendOnlyShown() {
+        let family = PictureFixtures.records.filter { $0.familyID == "famKnownReuse000" }
+        let lines = Self.chain(.korean, records: family)
+        #expect(lines.contains("저장소 표의 상태 값: 폐기됨 = revoked, 재사용됨 = revoked"))
+    }
+
+    @Test("Korean legend values match store table")
+    func legendMatchesStoreTable() {
+        let renderer = FamilyChainRenderer(style: Style(enabled: false), language: .korean, width: 80, now: PictureFixtures.now)
+        let table = StoreRenderer(style: Style(enabled: false), text: Localizer(language: .korean), now: PictureFixtures.now)
+        for record in PictureFixtures.records {
+            let status = renderer.status(of: record, reusedHashes: [PictureFixtures.hash(2)])
+            #expect(table.statusText(record).hasPrefix(PictureMessage.storeValue(status)), "\(record.tokenHash.prefix(8))")
+        }
+    }
+
+    @Test("English labels are store words, with no legend")
+    func englishNeedsNoLegend() {
+        #expect(PictureMessage.linkStatus(.active).english == RefreshTokenRecord.Status.active.rawValue)
+        #expect(PictureMessage.linkStatus(.rotated).english == RefreshTokenRecord.Status.rotated.rawValue)
+        #expect(PictureMessage.linkStatus(.revoked).english == RefreshTokenRecord.Status.revoked.rawValue)
+        #expect(PictureMessage.linkStatus(.expired).english == Message.storeExpired.english)
+        #expect(PictureMessage.statusLegend(ChainLinkStatus.allCases).english.isEmpty)
+        #expect(!Self.chain(.english).contains { $0.contains(" = ") })
+    }
+
+    @Test("steps and store use their titles", arguments: Language.allCases)
+    func sessionTitles(language: Language) throws {
+        let session = try Session(options: .init(language: language, color: false, seed: 7, width: 80), wallClockStart: { 0 })
+        let changed = PictureMessage.chainTitle(allFamilies: false).text(language)
+        let all = PictureMessage.chainTitle(allFamilies: true).text(language)
+
+        let login = session.execute("login hong gildong-demo").output
+        #expect(login.contains(changed))
+        #expect(!login.contains(all))
+        let store = session.execute("store").output
+        #expect(store.contains(all))
+        #expect(!store.contains(changed))
     }
 }
