@@ -155,3 +155,23 @@ struct FamilyChainTextTests {
         #expect(!store.contains(changed))
     }
 }
+
+@Suite("List wrapping")
+struct ListWrapTests {
+    @Test("list breaks only between items")
+    func breaksBetweenItems() {
+        let text = "상태 값: 만료됨 = active (만료됨), 로테이션됨 = rotated, 폐기됨 = revoked, 재사용됨 = revoked"
+        #expect(TextWrap.list(text, width: 80) == ["상태 값: 만료됨 = active (만료됨), 로테이션됨 = rotated, 폐기됨 = revoked,", "재사용됨 = revoked"])
+        #expect(TextWrap.list(text, width: 120) == [text])
+    }
+
+    @Test("item wider than the width wraps at spaces")
+    func longItem() {
+        let lines = TextWrap.list("a, " + String(repeating: "word ", count: 10) + "end, b", width: 20)
+        for line in lines {
+            #expect(TextWidth.columns(line) <= 20, "\(line)")
+        }
+        #expect(lines.first == "a,")
+        #expect(lines.last == "b")
+    }
+}

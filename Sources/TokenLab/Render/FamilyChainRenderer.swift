@@ -50,7 +50,7 @@ struct FamilyChainRenderer {
 
         let legend = PictureMessage.statusLegend(ChainLinkStatus.allCases.filter(drawnStatuses.contains)).text(language)
         if !legend.isEmpty {
-            lines += TextWrap.paragraph(legend, width: width).map(style.dim)
+            lines += TextWrap.list(legend, width: width).map(style.dim)
         }
         if drawnStatuses.contains(.reused) {
             lines += TextWrap.paragraph(PictureMessage.chainLegend.text(language), width: width).map(style.dim)
