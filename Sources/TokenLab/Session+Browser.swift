@@ -50,7 +50,8 @@ extension Session {
         return try withServerCall { () throws(TransportError) in
             var lines = [text(.csrfStart(path))]
             let exchange = try world.user.crossSiteFormPost(path: path)
-            lines += ExchangeRenderer(style: style, text: text, serverName: routedServerName).render(exchange, actor: .user)
+            lines += ExchangeRenderer(style: style, text: text, width: options.width, serverName: routedServerName)
+                .render(exchange, actor: .user)
 
             let carriedCookie = exchange.request.headers.contains { $0.name.lowercased() == "cookie" }
             if !carriedCookie && !world.user.holdsRefreshCookie {

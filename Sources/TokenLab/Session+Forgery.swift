@@ -137,7 +137,8 @@ extension Session {
             lines.append(text(.forgedWithSecret(secret)))
         case .confusion:
             let (exchange, secret) = try fetchPublishedKey()
-            lines += ExchangeRenderer(style: style, text: text, serverName: routedServerName).render(exchange, actor: .attacker)
+            lines += ExchangeRenderer(style: style, text: text, width: options.width, serverName: routedServerName)
+                .render(exchange, actor: .attacker)
             guard let secret else { throw SessionFailure(.forgeNoPublicKey) }
             let key = try HMACKey.weakForDemonstration(secret: secret)
             forged = try JWTSigner(key: key, type: AuthService.accessTokenType).sign(claims)

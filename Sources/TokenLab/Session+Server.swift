@@ -205,7 +205,7 @@ extension Session {
     func exchangeLines(_ exchange: HTTPExchange, who: String) -> [String] {
         callExchanges.append((who, exchange))
         guard detail != .quiet else { return [] }
-        var renderer = ExchangeRenderer(style: style, text: text)
+        var renderer = ExchangeRenderer(style: style, text: text, width: options.width)
         renderer.showsAllResponseHeaders = detail == .verbose
         renderer.serverName = routedServerName
         return renderer.render(exchange, who: who)

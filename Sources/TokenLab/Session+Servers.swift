@@ -66,7 +66,7 @@ extension Session {
         } catch {
             throw SessionFailure(.serverUnreachable(error.description))
         }
-        var renderer = ExchangeRenderer(style: style, text: text)
+        var renderer = ExchangeRenderer(style: style, text: text, width: options.width)
         renderer.serverName = routedServerName
         var lines = [text(.jwksFetching)] + renderer.render(exchange, who: text(.apiName))
         lines.append("")

@@ -69,7 +69,7 @@ struct DetailLevelTests {
         _ = session.execute("login hong gildong-demo")
         let output = session.execute("refresh").output
         #expect(output.contains("── rotate ──"))
-        #expect(output.contains("Refresh-token families, oldest token first"))
+        #expect(output.contains("Refresh-token families this step changed, oldest token first"))
         #expect(output.contains("rotated      active"))
     }
 

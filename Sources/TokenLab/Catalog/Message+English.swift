@@ -67,9 +67,11 @@ extension Message {
         case .segmentDecoded(let characters, let bytes):
             "\(characters) base64url characters → \(bytes) bytes of UTF-8 JSON:"
         case .signatureDecoded(let characters, let bytes, let algorithm):
-            bytes == 0
-                ? "no signature at all (alg \"\(algorithm)\"):"
-                : "\(characters) base64url characters → \(bytes) bytes, the \(algorithm) signature over \"header.payload\":"
+            "\(characters) base64url characters → \(bytes) bytes, the \(algorithm) signature over \"header.payload\":"
+        case .signatureEmpty(let algorithm):
+            algorithm == "none"
+                ? "(empty: alg \"none\" means the token carries no signature)"
+                : "(empty: the header names alg \"\(algorithm)\", yet the token carries no signature)"
         case .refreshSummary(let characters):
             "opaque: \(characters) base64url characters of random bytes, meaningless to the client"
         case .tokenText:

@@ -67,9 +67,11 @@ extension Message {
         case .segmentDecoded(let characters, let bytes):
             "base64url \(characters)자 → UTF-8 JSON \(bytes)바이트:"
         case .signatureDecoded(let characters, let bytes, let algorithm):
-            bytes == 0
-                ? "서명 없음 (alg \"\(algorithm)\"):"
-                : "base64url \(characters)자 → \(bytes)바이트. \"header.payload\"에 대한 \(algorithm) 서명입니다:"
+            "base64url \(characters)자 → \(bytes)바이트. \"header.payload\"에 대한 \(algorithm) 서명입니다:"
+        case .signatureEmpty(let algorithm):
+            algorithm == "none"
+                ? "(비어 있음: alg가 \"none\"이라 서명이 없습니다)"
+                : "(비어 있음: 헤더의 alg는 \"\(algorithm)\"인데 서명이 없습니다)"
         case .refreshSummary(let characters):
             "불투명(opaque) 토큰: 랜덤 바이트를 base64url \(characters)자로 인코딩한 값입니다. 클라이언트가 읽어 낼 정보는 없습니다."
         case .tokenText:
@@ -179,7 +181,7 @@ extension Message {
         case .accessTokenRejected(let detail):
             "거부됨. 서버 메시지: \(detail)"
         case .refreshRotated(let actor):
-            "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated` 상태이며, 다시 들어오면 서버가 재사용으로 감지합니다."
+            "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated`(로테이션됨) 상태이며, 다시 들어오면 서버가 재사용으로 감지합니다."
         case .refreshGraceReplay(let actor):
             "유예 시간 안의 재요청: \(actor.koreanName)가 직전에 로테이션된 토큰을 유예 시간 안에 보냈으므로, 서버는 새로 로테이션하지 않고 이미 발급한 후속 토큰을 다시 보냈습니다."
         case .refreshNotRotated(let actor):

@@ -44,6 +44,9 @@ public enum Message: Sendable {
     case signature
     case segmentDecoded(characters: Int, bytes: Int)
     case signatureDecoded(characters: Int, bytes: Int, algorithm: String)
+    /// Beside the label of a signature segment with no characters, as in
+    /// an unsecured JWT (alg "none").
+    case signatureEmpty(algorithm: String)
     case refreshSummary(characters: Int)
     case tokenText
     case bytes

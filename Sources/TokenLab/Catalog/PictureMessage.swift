@@ -1,3 +1,5 @@
+import TokenServer
+
 /// Every text of the pictures: the sequence diagram of HTTP exchanges, the
 /// refresh-token family chain and the colour-coded token bytes.
 ///
@@ -15,11 +17,18 @@ enum PictureMessage: Sendable, Equatable {
     case quietTokensHeld(Actor)
 
     // Family chain
-    case chainTitle
+    /// Above the chains: every family of the store (`store`), or only the
+    /// families the last step changed.
+    case chainTitle(allFamilies: Bool)
     case familyHeading(id: String, subject: String)
     case familyRevokedByReuse
     case linkStatus(ChainLinkStatus)
     case chainLegend
+    /// Under the chains: each status label drawn, with the value the store
+    /// table's status column shows for it. Empty in English, because its
+    /// labels are the table's own words, except `reused`, which
+    /// `chainLegend` explains.
+    case statusLegend([ChainLinkStatus])
 
     // Token bytes
     case bytesTitle(bytes: Int)
@@ -49,7 +58,8 @@ enum PictureMessage: Sendable, Equatable {
             }
         case .quietTokensHeld(let actor):
             "The \(actor.englishName)'s app now holds an access token and a refresh token. `tokens` shows them."
-        case .chainTitle: "Refresh-token families, oldest token first"
+        case .chainTitle(let allFamilies):
+            allFamilies ? "All refresh-token families, oldest token first" : "Refresh-token families this step changed, oldest token first"
         case .familyHeading(let id, let subject): "family \(id) · sub \(subject)"
         case .familyRevokedByReuse: "revoked: reuse_detected"
         case .linkStatus(let status):
@@ -61,6 +71,7 @@ enum PictureMessage: Sendable, Equatable {
             case .reused: "reused"
             }
         case .chainLegend: "reused: a rotated token that came back, so the server revoked its whole family."
+        case .statusLegend: ""
         case .bytesTitle(let bytes): "Token bytes by segment (\(bytes) bytes, offsets from 0)"
         case .segmentName(let index):
             switch index {
@@ -88,7 +99,8 @@ enum PictureMessage: Sendable, Equatable {
             case .revokeFamily: "패밀리 폐기"
             }
         case .quietTokensHeld(let actor): "이제 \(actor.koreanName)의 앱에 액세스 토큰과 리프레시 토큰이 있습니다. `tokens`로 볼 수 있습니다."
-        case .chainTitle: "리프레시 토큰 패밀리 (오래된 토큰부터)"
+        case .chainTitle(let allFamilies):
+            allFamilies ? "리프레시 토큰 패밀리 전체 (오래된 토큰부터)" : "이 단계에서 바뀐 리프레시 토큰 패밀리 (오래된 토큰부터)"
         case .familyHeading(let id, let subject): "패밀리 \(id) · sub \(subject)"
         case .familyRevokedByReuse: "폐기됨: 재사용 탐지 (reuse_detected)"
         case .linkStatus(let status):
@@ -100,6 +112,9 @@ enum PictureMessage: Sendable, Equatable {
             case .reused: "재사용됨"
             }
         case .chainLegend: "재사용됨: 이미 로테이션된 토큰이 다시 제출되어 서버가 패밀리 전체를 폐기했습니다."
+        case .statusLegend(let statuses):
+            "저장소 표의 상태 값: "
+                + statuses.map { "\(PictureMessage.linkStatus($0).korean) = \(Self.storeValue($0))" }.joined(separator: ", ")
         case .bytesTitle(let bytes): "세그먼트별 토큰 바이트 (\(bytes)바이트, 오프셋은 0부터)"
         case .segmentName(let index):
             switch index {
@@ -110,6 +125,22 @@ enum PictureMessage: Sendable, Equatable {
             }
         case .segmentRange(let first, let last, let bytes): "바이트 \(first)–\(last) (\(bytes)바이트)"
         case .rulerLegend: "h 헤더, p 페이로드, s 서명, . 구분자"
+        }
+    }
+}
+
+extension PictureMessage {
+    /// Returns the store table's status for a token drawn with `status`, as
+    /// `StoreRenderer.statusText` writes it in Korean.
+    static func storeValue(_ status: ChainLinkStatus) -> String {
+        typealias Status = RefreshTokenRecord.Status
+        switch status {
+        case .active: return Status.active.rawValue
+        case .expired: return "\(Status.active.rawValue) (\(Message.storeExpired.korean))"
+        case .rotated: return Status.rotated.rawValue
+        // The revocation reason is left out: every token of a family revoked
+        // for reuse shows `revoked: reuse_detected`, not only the reused one.
+        case .revoked, .reused: return Status.revoked.rawValue
         }
     }
 }
@@ -129,8 +160,9 @@ enum StoreActivity: Sendable, Equatable {
     case revokeFamily
 }
 
-/// The state of one token in a family chain.
-enum ChainLinkStatus: Sendable, Equatable {
+/// The state of one token in a family chain, in the order the status
+/// legend lists them.
+enum ChainLinkStatus: Sendable, Equatable, CaseIterable {
     case active
     /// Active in the store, but past the family's absolute expiry.
     case expired

@@ -9,6 +9,8 @@ import TokenClient
 struct ExchangeRenderer {
     let style: Style
     let text: Localizer
+    /// The maximum columns of a body line, past which JSON strings wrap.
+    let width: Int
     /// Shows every response header instead of `shownResponseHeaders`, for
     /// `verbose` detail.
     var showsAllResponseHeaders = false
@@ -51,27 +53,21 @@ struct ExchangeRenderer {
 
     private func body(_ bytes: [UInt8], indent: String) -> [String] {
         guard !bytes.isEmpty else { return [] }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
             let text = String(decoding: bytes.prefix(200), as: UTF8.self)
             return [indent + text]
         }
-
-        var lines = [indent + "{"]
-        let keys = object.keys.sorted()
-        for (index, key) in keys.enumerated() {
-            let comma = index + 1 < keys.count ? "," : ""
-            lines.append("\(indent)  \"\(key)\": \(Self.describe(object[key] as Any))\(comma)")
-        }
-        lines.append(indent + "}")
-        return lines
+        return JSONBodyLayout(width: width).lines(value, indent: indent)
     }
 
-    /// A JSON value in one line; long strings are tokens and get shortened.
-    static func describe(_ value: Any) -> String {
+    /// Writes a JSON scalar in one line. With `abbreviating`, a string that
+    /// looks like a token is shortened.
+    static func describe(_ value: Any, abbreviating: Bool = true) -> String {
         switch value {
         case let text as String:
             // Escaped as JSON writes it, so the body shown stays valid JSON.
-            let escaped = abbreviate(text).replacingOccurrences(of: "\\", with: "\\\\")
+            let shown = abbreviating ? abbreviate(text) : text
+            let escaped = shown.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "\"", with: "\\\"")
             return "\"\(escaped)\""
         default:

@@ -28,7 +28,8 @@ struct FamilyChainRenderer {
     ///   - reusedHashes: hashes of tokens known to have triggered reuse
     ///     detection. A family revoked for reuse with none of its tokens in
     ///     this set gets "revoked: reuse_detected" on its heading instead.
-    ///   - families: the family ids to draw; nil for all.
+    ///   - families: the family ids a step changed, drawn alone under a
+    ///     title naming them as changed; nil for all, as `store` draws them.
     func render(_ records: [RefreshTokenRecord], reusedHashes: Set<String>, families: Set<String>? = nil) -> [String] {
         var order: [String] = []
         var membersByFamily: [String: [RefreshTokenRecord]] = [:]
@@ -38,15 +39,20 @@ struct FamilyChainRenderer {
         }
         guard !order.isEmpty else { return [] }
 
-        var lines = [style.bold(PictureMessage.chainTitle.text(language))]
-        var showsReused = false
+        var lines = [style.bold(PictureMessage.chainTitle(allFamilies: families == nil).text(language))]
+        var drawnStatuses: [ChainLinkStatus] = []
         for family in order {
             let members = membersByFamily[family] ?? []
             let statuses = members.map { status(of: $0, reusedHashes: reusedHashes) }
-            showsReused = showsReused || statuses.contains(.reused)
+            drawnStatuses += statuses
             lines += chain(family: family, members: members, statuses: statuses)
         }
-        if showsReused {
+
+        let legend = PictureMessage.statusLegend(ChainLinkStatus.allCases.filter(drawnStatuses.contains)).text(language)
+        if !legend.isEmpty {
+            lines += TextWrap.list(legend, width: width).map(style.dim)
+        }
+        if drawnStatuses.contains(.reused) {
             lines += TextWrap.paragraph(PictureMessage.chainLegend.text(language), width: width).map(style.dim)
         }
         return lines

@@ -16,6 +16,26 @@ enum TextWrap {
         wrap(text, width: width, continuation: "")
     }
 
+    /// Splits a comma-separated list into lines of at most `width`
+    /// columns, breaking only after a ", ", so each item stays whole
+    /// (`활성 = active`). An item wider than `width` is wrapped at its spaces.
+    static func list(_ text: String, width: Int) -> [String] {
+        let items = text.components(separatedBy: ", ")
+        var lines: [String] = []
+        var current = ""
+        for (index, item) in items.enumerated() {
+            let piece = index + 1 < items.count ? item + "," : item
+            let joined = current.isEmpty ? piece : current + " " + piece
+            if current.isEmpty || TextWidth.columns(joined) <= width {
+                current = joined
+            } else {
+                lines += paragraph(current, width: width)
+                current = piece
+            }
+        }
+        return lines + paragraph(current, width: width)
+    }
+
     /// Wraps one line. Colour codes before the indentation are kept on
     /// the first piece and do not count as indentation, so a styled line
     /// wraps exactly as its plain text does.
@@ -74,7 +94,9 @@ enum TextWrap {
         return (lead, String(rest))
     }
 
-    private static func wrap(_ line: String, width: Int, continuation: String) -> [String] {
+    /// Wraps one line at spaces, starting each continued line with
+    /// `continuation`.
+    static func wrap(_ line: String, width: Int, continuation: String) -> [String] {
         guard TextWidth.columns(line) > width else { return [line] }
 
         let indentCount = line.prefix { $0 == " " }.count

@@ -40,8 +40,13 @@ struct TokenRenderer {
         }
         lines += field("", claimLines(jws.claims))
 
-        lines += field(text(.signature), wrapped(jws.segments[2]).map(style.cyan))
         let algorithm = jws.algorithm ?? "?"
+        guard !jws.segments[2].isEmpty else {
+            // An unsecured JWT ends at its last dot, so a note is shown where the
+            // signature text and bytes would be shown.
+            return lines + field(text(.signature), [style.dim(text(.signatureEmpty(algorithm: algorithm)))])
+        }
+        lines += field(text(.signature), wrapped(jws.segments[2]).map(style.cyan))
         lines += field(
             "", [style.dim(text(.signatureDecoded(characters: jws.segments[2].count, bytes: jws.signature.count, algorithm: algorithm)))])
         lines += field("", HexDump.lines(jws.signature))
