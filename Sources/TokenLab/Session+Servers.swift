@@ -54,10 +54,10 @@ extension Session {
         world.servers.count > 1 ? world.routedServer.name : nil
     }
 
-    /// `jwks`: the API, a resource server that holds no key, fetches the
-    /// JWK Set from the server and checks the user's access token with it:
-    /// it finds the key by the token's `kid`, and the key's `alg` fixes
-    /// the algorithm.
+    /// `jwks`: the API, a resource server without a key of its own,
+    /// fetches the JWK Set and verifies the user's access token with it.
+    /// The token's `kid` picks the key, and the key's `alg` fixes the
+    /// algorithm.
     func jwks() throws -> [String] {
         let exchange: HTTPExchange
         do {

@@ -2,10 +2,10 @@ import Foundation
 import TokenClient
 import TokenServer
 
-/// One token server of the lab: its own `AuthService` (and so its own
-/// memory, such as the denylist entries it has seen), its own HTTP daemon
-/// and port, and its own connection to the store that every server of the
-/// lab shares.
+/// One token server of the lab, with its own `AuthService`, HTTP daemon,
+/// port and store connection. Only the store's data is shared with the
+/// lab's other servers; memory, such as the denylist entries a service
+/// has seen, is not.
 public final class LabServer {
     /// `A`, `B`, `C`: how the REPL names the server.
     public let name: String
@@ -29,8 +29,8 @@ public final class LabServer {
 }
 
 /// Adds `server=NAME` to every entry once the lab runs more than one
-/// server, so the log says which one wrote it. With one server the log
-/// stays as it always was.
+/// server, so each log line names the server that wrote it. With one
+/// server, entries pass through unchanged.
 final class ServerNameLogSink: LogSink, @unchecked Sendable {
     private let name: String
     private let inner: any LogSink
