@@ -30,12 +30,6 @@ public struct JWTSigner: Sendable {
     }
 
     static func serialize(_ object: [String: JSONValue]) throws(JOSEError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return Array(try encoder.encode(object))
-        } catch {
-            throw .invalidClaim(name: "(payload)", reason: "cannot be serialized as JSON: \(error)")
-        }
+        try JSONValueWriter.write(object)
     }
 }

@@ -1,8 +1,9 @@
 // Sign and verify throughput of the JOSE library, one thread, for HS256,
 // RS256, ES256 and EdDSA. Run with:
 //
-//     swift run -c release TokenLabBenchmarks [--seconds N]
+//     swift run -c release TokenLabBenchmarks [--seconds N] [--algorithm ALG]
 //
+// `--algorithm HS256` runs one algorithm alone, for a profiler.
 // Each case runs for N seconds (default 2, at most 10) or 5 million
 // operations, whichever comes first, after a short warm-up.
 // With `--startup`, it times the REPL's start-up instead (Startup.swift).
@@ -74,7 +75,19 @@ print("TokenLabBenchmarks: one thread, \(seconds) s per case, ops/s")
 print("| algorithm | sign | verify | signing input | token |")
 print("|---|---:|---:|---:|---:|")
 
-for algorithm in [JWSAlgorithm.hs256, .rs256, .es256, .edDSA] {
+/// The algorithms to run: all four, or the one `--algorithm` names.
+func chosenAlgorithms() -> [JWSAlgorithm] {
+    let all = [JWSAlgorithm.hs256, .rs256, .es256, .edDSA]
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: "--algorithm"), index + 1 < arguments.count else { return all }
+    guard let chosen = JWSAlgorithm(rawValue: arguments[index + 1]), all.contains(chosen) else {
+        FileHandle.standardError.write(Data("TokenLabBenchmarks: --algorithm takes HS256, RS256, ES256 or EdDSA\n".utf8))
+        exit(2)
+    }
+    return [chosen]
+}
+
+for algorithm in chosenAlgorithms() {
     let signingKey = try key(for: algorithm)
     let signer = JWTSigner(key: signingKey)
     let verifier: JWTVerifier

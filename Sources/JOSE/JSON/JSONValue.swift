@@ -75,14 +75,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw .malformed(reason: "the \(part) is not valid UTF-8")
         }
-        try StrictJSONScanner.check(bytes, part: part, maximumDepth: maximumDepth)
-
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw .malformed(reason: "the \(part) is not valid JSON")
-        }
+        let value = try JSONValueParser.parse(bytes, part: part, maximumDepth: maximumDepth)
         guard case .object(let object) = value else {
             throw .malformed(reason: "the \(part) is a JSON \(value.typeName), not an object")
         }
