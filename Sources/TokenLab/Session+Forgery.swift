@@ -32,7 +32,11 @@ extension Session {
             summary = .keyChanged(replacement.algorithm)
         }
         world.forEachService { $0.signer = replacement }
-        return [text(summary)] + describeKey(choice)
+        var lines = [text(summary)]
+        if world.servers.count > 1 {
+            lines.append(text(.appliesToServers(world.servers.map(\.name))))
+        }
+        return lines + describeKey(choice)
     }
 
     /// The signer after `key rotate`: the next demo key of the current

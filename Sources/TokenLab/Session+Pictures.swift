@@ -23,10 +23,25 @@ extension Session {
         var reuseRevocationLeft = changes.revoked.contains { $0.revocationReason == "reuse_detected" }
         var otherRevocationsLeft = changes.revoked.filter { $0.revocationReason != "reuse_detected" }.count
 
+        // With the denylist on, a token check that passes the signature and
+        // `exp` asks the store, unless the service already knew the family
+        // was denied; the log says which, by `jti`.
+        let denylistOn = world.routedServer.service.policy.denylist
+        let deniedFromMemory = Set(
+            world.log.peek().filter { $0.event == "access.revoked_family" && $0.value("denylist") == "memory" }
+                .compactMap { $0.value("token.jti") })
+
         return callExchanges.map { who, exchange in
             let status = exchange.response.status
             var activity: StoreActivity?
             switch exchange.request.path {
+            case AuthClient.mePath where denylistOn:
+                let description = ExchangeFacts.bodyString("error_description", in: exchange) ?? ""
+                let revoked = status == 401 && description.hasPrefix("access token revoked")
+                let jti = ExchangeFacts.bearerTokenID(in: exchange)
+                if status == 200 || (revoked && !deniedFromMemory.contains(jti ?? "")) {
+                    activity = .checkDenylist
+                }
             case AuthClient.loginPath:
                 activity = status == 200 ? .insert : nil
             case AuthClient.refreshPath where status == 200:

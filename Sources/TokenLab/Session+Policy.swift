@@ -38,6 +38,10 @@ extension Session {
             }
         }
         world.forEachService { $0.policy = policy }
-        return [text(.policyChanged(key: key, value: value))] + policyShow()
+        var lines = [text(.policyChanged(key: key, value: value))]
+        if world.servers.count > 1 {
+            lines.append(text(.appliesToServers(world.servers.map(\.name))))
+        }
+        return lines + policyShow()
     }
 }

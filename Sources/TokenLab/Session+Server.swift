@@ -112,7 +112,7 @@ extension Session {
                 if replay {
                     lines.append(text(.refreshGraceReplay(actor)))
                 } else if rotated {
-                    lines.append(text(.refreshRotated(actor)))
+                    lines.append(text(.refreshRotated(actor, server: routedServerName)))
                 } else {
                     lines.append(text(.refreshNotRotated(actor)))
                 }
@@ -133,7 +133,7 @@ extension Session {
             guard let exchange = try world.client(actor).logout() else { return [] }
             var lines = exchangeLines(exchange, actor: actor)
             if exchange.response.status == 204 {
-                lines.append(text(.loggedOut(actor)))
+                lines.append(text(.loggedOut(actor, server: routedServerName)))
             }
             return lines
         }

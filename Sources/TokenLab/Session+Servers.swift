@@ -15,14 +15,15 @@ extension Session {
         } catch WorldError.tooManyServers(let limit) {
             throw SessionFailure(.tooManyServers(limit))
         }
-        let shared = world.servers.map(\.name).dropLast().joined(separator: ", ")
-        return [text(.serverAdded(name: added.name, sharesWith: shared, store: world.store.kind))] + serverList()
+        serverNames.current = world.servers.map(\.name)
+        let shared = Array(world.servers.map(\.name).dropLast())
+        return [text(.serverAdded(name: added.name, sharesWith: shared, store: storeName))] + serverList()
     }
 
     /// `servers`: one line per server with what it shares and what it keeps
     /// to itself.
     func serverList() -> [String] {
-        var lines = [style.bold(text(.serversTitle(store: world.store.kind)))]
+        var lines = [style.bold(text(.serversTitle(store: storeName)))]
         for labServer in world.servers {
             let signer = labServer.service.signer
             let keyID = (signer as? AsymmetricTokenSigner)?.keyIDs.first
@@ -46,6 +47,11 @@ extension Session {
         world.route = index
         defer { world.route = 0 }
         return try run(command)
+    }
+
+    /// The store's product name as prose writes it.
+    var storeName: String {
+        world.store.kind == "redis" ? "Redis" : "SQLite"
     }
 
     /// The server the current command talks to, as diagrams name it: nil

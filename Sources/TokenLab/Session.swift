@@ -63,6 +63,10 @@ public final class Session {
     /// Access tokens `forge` wrote, so a refusal of one is explained as a
     /// signature by another key rather than as a tampered token.
     var forgedTokens: Set<String> = []
+    /// The running servers' names, for tab completion.
+    public let serverNames = ServerNames()
+    /// What a SIGTERM or SIGHUP deletes: the current world's store data.
+    public let terminationCleanup = TerminationCleanup()
 
     /// Starts a world for the session.
     ///
@@ -75,6 +79,7 @@ public final class Session {
         self.style = Style(enabled: options.color)
         self.wallClockStart = wallClockStart
         self.world = try World(seed: options.seed, wallClockStart: wallClockStart(), store: options.store)
+        terminationCleanup.track(world.discardStoreData)
     }
 
     deinit {
@@ -213,6 +218,8 @@ public final class Session {
     func rebuildWorld(seed: UInt64?) throws {
         world.shutdown()
         world = try World(seed: seed, wallClockStart: wallClockStart(), store: options.store)
+        serverNames.current = world.servers.map(\.name)
+        terminationCleanup.track(world.discardStoreData)
         reusedTokenHashes = []
         forgedTokens = []
     }
@@ -241,5 +248,14 @@ enum ExchangeFacts {
             return nil
         }
         return object[name] as? String
+    }
+
+    /// The `jti` of the bearer token the request carried, read without
+    /// verification, for matching the request with log entries.
+    static func bearerTokenID(in exchange: HTTPExchange) -> String? {
+        guard let header = exchange.request.headers.first(where: { $0.name.lowercased() == "authorization" }),
+            header.value.hasPrefix("Bearer ")
+        else { return nil }
+        return (try? CompactJWS(parsing: String(header.value.dropFirst("Bearer ".count))))?.claims.tokenID
     }
 }

@@ -146,6 +146,20 @@ public final class World {
         return added
     }
 
+    /// Deletes what the world stored outside the process: the SQLite
+    /// folder or the Redis namespace. Safe to call from any thread, for a
+    /// process ended by a signal; `shutdown` is the normal way.
+    public var discardStoreData: @Sendable () -> Void {
+        let directory = self.directory
+        let redis = store as? RedisRefreshTokenStore
+        return {
+            if let directory {
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+            _ = try? redis?.deleteNamespace()
+        }
+    }
+
     /// The index of the server called `name` (`a`, `B`), if it runs.
     public func serverIndex(named name: String) -> Int? {
         servers.firstIndex { $0.name.lowercased() == name.lowercased() }
@@ -167,10 +181,11 @@ public final class World {
         if let directory {
             try? FileManager.default.removeItem(atPath: directory)
         }
-        // NOTE: the keys stay behind when Redis is unreachable here or the
-        // process is killed; `redis-cli --scan --pattern 'tokenlab:repl-*'`
+        // The keys stay behind only when Redis is unreachable here or the
+        // process is killed with SIGKILL (SIGTERM and SIGHUP are handled by
+        // TerminationCleanup); `redis-cli --scan --pattern 'tokenlab:repl-*'`
         // lists them.
-        try? (store as? RedisRefreshTokenStore)?.deleteNamespace()
+        _ = try? (store as? RedisRefreshTokenStore)?.deleteNamespace()
     }
 
     /// The actor's client, sending to the server `route` names.

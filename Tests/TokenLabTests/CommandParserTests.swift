@@ -19,9 +19,16 @@ struct CommandParserTests {
 
         #expect(throws: CommandError.missingArguments(command: "via")) { try CommandParser.parse("via") }
         #expect(throws: CommandError.missingArguments(command: "via")) { try CommandParser.parse("via B") }
-        #expect(throws: CommandError.unexpectedArguments(command: "via", extra: "via A me")) { try CommandParser.parse("via B via A me") }
+        #expect(throws: CommandError.viaNeedsRequest("via")) { try CommandParser.parse("via B via A me") }
+        #expect(throws: CommandError.viaNeedsRequest("quit")) { try CommandParser.parse("via B quit") }
+        #expect(throws: CommandError.viaNeedsRequest("tokens")) { try CommandParser.parse("via B attacker tokens") }
+        #expect(throws: CommandError.viaNeedsRequest("policy")) { try CommandParser.parse("via B policy set grace 5s") }
+        #expect(try CommandParser.parse("via B forge confusion") == .via(server: "B", .forge(.confusion)))
         #expect(throws: CommandError.unknownSubcommand(command: "server", found: "frob", expected: ["add", "list"])) {
             try CommandParser.parse("server frob")
+        }
+        #expect(throws: CommandError.unknownSubcommand(command: "server", found: "remove", expected: ["add", "list"])) {
+            try CommandParser.parse("server remove B")
         }
         #expect(try CommandParser.parse("via B me").changesLab == false)
         #expect(try CommandParser.parse("via B refresh").changesLab)

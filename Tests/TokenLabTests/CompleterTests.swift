@@ -33,7 +33,7 @@ struct CompleterTests {
             ("help he", []),
             ("me ", []),
             ("xyz", []),
-            ("via ", ["a", "b", "c"]),
+            ("via ", ["A"]),
             ("via b ref", ["refresh"]),
             ("via b attacker m", ["me"]),
             ("server ", ["add", "list"]),
@@ -41,5 +41,18 @@ struct CompleterTests {
         ])
     func candidates(line: String, expected: [String]) {
         #expect(completer.candidates(for: line) == expected)
+    }
+
+    @Test("via offers the servers that run now")
+    func runningServers() throws {
+        let session = try Session(options: .init(seed: 7), wallClockStart: { 0 })
+        defer { session.close() }
+        let completer = Completer(lessonNumbers: [], serverNames: session.serverNames)
+        #expect(completer.candidates(for: "via ") == ["A"])
+        _ = session.execute("server add")
+        #expect(completer.candidates(for: "via ") == ["A", "B"])
+        #expect(completer.candidates(for: "via b") == ["B"])
+        _ = session.execute("reset")
+        #expect(completer.candidates(for: "via ") == ["A"])
     }
 }

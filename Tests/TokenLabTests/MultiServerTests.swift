@@ -50,7 +50,7 @@ struct MultiServerTests {
         let session = try Self.session()
         defer { session.close() }
         _ = session.execute("server add")
-        _ = session.execute("policy set denylist on")
+        #expect(session.execute("policy set denylist on").output.contains("This applies to servers A and B alike"))
         #expect(session.world.servers.allSatisfy { $0.service.policy.denylist })
 
         _ = session.execute("login hong gildong-demo")
@@ -62,6 +62,24 @@ struct MultiServerTests {
         #expect(refused.contains("attacker → server A"))
         #expect(refused.contains("401 Unauthorized"))
         #expect(refused.contains("access token revoked"))
+        // A found the denial in the store; the second time in its memory,
+        // and the diagram draws a store arrow only for the first.
+        #expect(refused.contains("── check denylist"))
+        #expect(refused.contains("denylist=store"))
+        let again = session.execute("attacker me").output
+        #expect(again.contains("denylist=memory"))
+        #expect(!again.contains("check denylist"))
+    }
+
+    @Test("help knows servers as server, and mistakes name what to do")
+    func helpAndMistakes() throws {
+        let session = try Self.session()
+        defer { session.close() }
+        #expect(session.execute("help servers").output.contains("server [add | list]"))
+        #expect(session.execute("server add").output.contains("Token servers and their one store (SQLite):"))
+        let third = session.execute("server add").output
+        #expect(third.contains("It shares the SQLite store with servers A and B"))
+        #expect(session.execute("via B quit").output.contains("not \"quit\""))
     }
 
     @Test("server and via refuse what they cannot do")
@@ -127,7 +145,7 @@ struct MultiServerTests {
             let expected = sqlite.execute(command)
             let actual = redis.execute(command)
             // Only the store's name differs.
-            #expect(actual.output.replacingOccurrences(of: "redis", with: "sqlite") == expected.output, "\(command)")
+            #expect(actual.output.replacingOccurrences(of: "Redis", with: "SQLite") == expected.output, "\(command)")
             #expect(actual.failed == expected.failed, "\(command)")
         }
         #expect(redis.world.servers.map(\.store.kind) == ["redis", "redis"])

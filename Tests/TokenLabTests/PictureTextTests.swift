@@ -118,7 +118,7 @@ struct FamilyChainTextTests {
     func koreanLegendOnlyShown() {
         let family = PictureFixtures.records.filter { $0.familyID == "famKnownReuse000" }
         let lines = Self.chain(.korean, records: family)
-        #expect(lines.contains("저장소 표의 상태 값: 폐기됨 = revoked, 재사용됨 = revoked"))
+        #expect(lines.contains("저장소 표의 상태 값: 폐기됨 = revoked, 재사용됨 = revoked: reuse_detected"))
     }
 
     @Test("Korean legend values match store table")

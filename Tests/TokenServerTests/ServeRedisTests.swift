@@ -47,6 +47,8 @@ struct ServeRedisTests {
         #expect(first.waitForExit(timeout: 15) == 0)
         #expect(second.waitForExit(timeout: 15) == 0)
         #expect(first.standardError.contains("refresh.reuse_detected"))
+        #expect(first.standardError.contains("store: Redis at 127.0.0.1:"))
+        #expect(first.standardError.contains("keys under tokenlab:\(namespace):"))
         #expect(second.standardError.contains("refresh.succeeded"))
     }
 

@@ -27,9 +27,13 @@ struct ArgumentCursor {
     private let arguments: [String]
     private var index = 0
     private var pendingValue: String?
+    /// The command whose `--help` a usage error points to, such as
+    /// `tokenlab replay`.
+    let command: String
 
-    init(_ arguments: [String]) {
+    init(_ arguments: [String], command: String = "tokenlab") {
         self.arguments = arguments
+        self.command = command
     }
 
     /// Returns the next option or operand, keeping any `=value` for
@@ -52,7 +56,7 @@ struct ArgumentCursor {
             self.pendingValue = nil
             return pendingValue
         }
-        guard index < arguments.count else { throw UsageError(.cliMissingValue(option: option)) }
+        guard index < arguments.count else { throw UsageError(.cliMissingValue(option: option, command: command)) }
         defer { index += 1 }
         return arguments[index]
     }

@@ -35,7 +35,7 @@ public enum REPLCommand {
                 parsed.help = true
             default:
                 guard lessonOperand, parsed.lesson == nil, !argument.hasPrefix("-") else {
-                    throw UsageError(.cliUnknownOption(argument))
+                    throw UsageError(.cliUnknownOption(argument, command: "tokenlab"))
                 }
                 guard let number = Int(argument), number > 0 else { throw UsageError(.cliInvalidLesson(argument)) }
                 parsed.lesson = number
@@ -98,7 +98,8 @@ public enum REPLCommand {
 
         var recorder: TranscriptFile?
         if let path = parsed.recordPath {
-            Console.writeError("tokenlab: " + text(.cliRecording(path: path, replacing: FileManager.default.fileExists(atPath: path))) + "\n")
+            Console.writeError(
+                "tokenlab: " + text(.cliRecording(path: path, replacing: FileManager.default.fileExists(atPath: path))) + "\n")
             do {
                 recorder = try TranscriptFile(path: path, header: Transcript.header(seed: seed ?? 0, language: language))
             } catch {
@@ -136,13 +137,15 @@ public enum REPLCommand {
             return 2
         }
         // The process ends with exit(), which runs no deinit: stop the
-        // server and delete the store's files here.
+        // server and delete the store's files here, or in the signal
+        // handler when SIGTERM or SIGHUP ends it.
         defer { session.close() }
+        session.terminationCleanup.install()
         let initial = parsed.lesson.map { ["lesson start \($0)"] } ?? []
         let record = recorder.map { file in { (chunk: String) in file.append(chunk) } }
         if TerminalInfo.standardInputIsTerminal {
             let numbers = ((try? lessons?.lessons(language: language)) ?? nil)?.map { "\($0.number)" } ?? []
-            let completer = Completer(lessonNumbers: numbers)
+            let completer = Completer(lessonNumbers: numbers, serverNames: session.serverNames)
             var input = EditLineSource(
                 historyPath: EditLineSource.defaultHistoryPath(environment: environment),
                 completions: { completer.candidates(for: $0) })

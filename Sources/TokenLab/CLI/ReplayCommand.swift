@@ -20,7 +20,7 @@ public enum ReplayCommand {
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Arguments {
         var parsed = Arguments()
-        var cursor = ArgumentCursor(arguments)
+        var cursor = ArgumentCursor(arguments, command: "tokenlab replay")
         while let argument = cursor.next() {
             switch argument {
             case "--check": parsed.mode = .check
@@ -35,7 +35,9 @@ public enum ReplayCommand {
             case "--lang": parsed.language = try cursor.value(for: "--lang")
             case "--help", "-h": parsed.help = true
             default:
-                guard !argument.hasPrefix("-") || argument == "-" else { throw UsageError(.cliUnknownOption(argument)) }
+                guard !argument.hasPrefix("-") || argument == "-" else {
+                    throw UsageError(.cliUnknownOption(argument, command: "tokenlab replay"))
+                }
                 parsed.files.append(argument)
             }
         }

@@ -181,6 +181,11 @@ public enum ServeCommand {
             return 1
         }
 
+        if case .redis(let endpoint, let namespace) = storeURL {
+            say(.storeInUse(redis: endpoint.description, prefix: "tokenlab:\(namespace ?? StoreURL.defaultNamespace):"))
+        } else {
+            say(.storeInUse(redis: nil, prefix: nil))
+        }
         say(.hashingPasswords(accounts: DemoUsers.all.count))
         let server: TokenServer
         do {

@@ -68,9 +68,16 @@ enum HelpText {
         "quit": ["quit"],
     ]
 
+    /// Other names of commands, which `help` explains under the main name.
+    static let aliases = [
+        "servers": "server", "time": "clock", "n": "next", "exit": "quit", "q": "quit", "?": "help", "lessons": "lesson",
+        "normal": "verbose", "quiet": "verbose",
+    ]
+
     /// `help COMMAND`: usage, each argument with its unit, an example.
     static func lines(for topic: String, text: Localizer, style: Style) -> [String]? {
-        guard let entry = usages.first(where: { $0.command == topic }) else { return nil }
+        let command = aliases[topic] ?? topic
+        guard let entry = usages.first(where: { $0.command == command }) else { return nil }
         var lines = [style.bold(entry.command) + " — " + text(.helpEntry(command: entry.command)), ""]
         lines += [text(.helpUsage), "  " + style.cyan(entry.usage)]
         let arguments = text(.helpArgument(command: entry.command))

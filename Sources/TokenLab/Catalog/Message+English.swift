@@ -182,8 +182,8 @@ extension Message {
             "Rejected: the token names kid \(keyID), and no key of the server has that kid any more. The key that signed it was retired, so the token cannot be checked."
         case .accessTokenRejected(let detail):
             "Rejected: \(detail)"
-        case .refreshRotated(let actor):
-            "Rotation: the server replaced the \(actor.englishName)'s refresh token. The old one is now `rotated`; if it comes back, the server detects reuse."
+        case .refreshRotated(let actor, let server):
+            "Rotation: \(server.map { "server \($0)" } ?? "the server") replaced the \(actor.englishName)'s refresh token. The old one is now `rotated`; if it comes back, \(server == nil ? "the server" : "any server") detects reuse."
         case .refreshGraceReplay(let actor):
             "Grace window: the \(actor.englishName) sent the token rotated last, within the window, so the server sent back the successor it had already issued. Nothing rotated."
         case .refreshNotRotated(let actor):
@@ -248,11 +248,11 @@ extension Message {
         case .tooManyServers(let limit):
             "The lab runs at most \(limit) servers. `reset` goes back to one."
         case .serverAdded(let name, let sharesWith, let store):
-            "Server \(name) started on 127.0.0.1, with a port and a memory of its own. It shares the \(store) store with server \(sharesWith): refresh-token records, families and the denylist live in the store, not in any one server."
+            "Server \(name) started on 127.0.0.1, with a port and a memory of its own. It shares the \(store) store with \(sharesWith.count == 1 ? "server" : "servers") \(Self.listed(sharesWith)): refresh-token records, families and the denylist live in the store, not in any one server."
         case .serversTitle(let store):
-            "Token servers (all share one \(store) store):"
+            "Token servers and their one store (\(store)):"
         case .serverLine(let name, let algorithm, let keyID):
-            "server \(name)  signs with \(algorithm)" + (keyID.map { ", kid \($0)" } ?? "")
+            "server \(name)  signs with \(algorithm)" + (keyID.map { ", kid \($0)" } ?? " and the lab's one secret")
         case .serverAddHint:
             "`server add` starts a second server that shares this store."
         case .serversViaHint(let name):
@@ -325,8 +325,10 @@ extension Message {
             "Rejected: the server's policy delivers refresh tokens in the refresh_token cookie, and this request carried one in the body, from a login made before the policy changed. Log in again with `login`."
         case .refreshTokenMissingFromBody:
             "Rejected: the server's policy expects the refresh token in the JSON body, and the app holds it only in a cookie, from a login made before the policy changed. Log in again with `login`."
-        case .loggedOut(let actor):
-            "Logged out: the server revoked the family, and the \(actor.englishName)'s app forgot its tokens."
+        case .loggedOut(let actor, let server):
+            "Logged out: \(server.map { "server \($0)" } ?? "the server") revoked the family, and the \(actor.englishName)'s app forgot its tokens."
+        case .appliesToServers(let names):
+            "This applies to servers \(Self.listed(names)) alike, as a deployment rolls a setting out to every instance."
         case .tampered(let actor, let from, let to):
             "Changed the \(actor.englishName)'s access token: role \"\(from)\" → \"\(to)\" in the payload."
         case .tamperedSignatureKept(let actor):
@@ -418,17 +420,20 @@ extension Message {
                            a temporary SQLite file)
               --help       show this text
 
-            Subcommands:
+            Subcommands (each has its own --help):
               tokenlab lesson N      the REPL with lesson N started
               tokenlab replay FILE   play, check or re-record a transcript
+              tokenlab serve         the token server alone, for curl or a front end
+              tokenlab decode TOKEN  show a JWT's header, payload and signature
+              tokenlab verify TOKEN  check a JWT's signature and claims with a key
 
             Commands are read from standard input when it is not a terminal, one
             per line, so `tokenlab --seed 7 < session.txt` prints a transcript.
             """
-        case .cliUnknownOption(let option):
-            "unknown option \(option); run `tokenlab --help` for the options"
-        case .cliMissingValue(let option):
-            "\(option) needs a value; run `tokenlab --help` for the options"
+        case .cliUnknownOption(let option, let command):
+            "unknown option \(option); run `\(command) --help` for the options"
+        case .cliMissingValue(let option, let command):
+            "\(option) needs a value; run `\(command) --help` for the options"
         case .cliInvalidSeed(let value):
             "--seed \(value) is not a whole number from 0 to 18446744073709551615"
         case .cliInvalidLanguage(let value):
@@ -646,6 +651,8 @@ extension CommandError {
             "\"\(Self.shorten(text))\" is not a lesson number. Type `lesson list` to see them."
         case .unknownSubcommand(let command, let found, let expected):
             "\(command) has no \"\(Self.shorten(found))\". Use: \(expected.map { "`\(command) \($0)`" }.joined(separator: ", "))."
+        case .viaNeedsRequest(let name):
+            "`via` sends one command's requests to one server, so it takes login, me, refresh, logout, race, csrf, jwks or forge confusion, not \"\(Self.shorten(name))\". Settings such as policy and key apply to every server, and other commands send no request."
         }
     }
 
@@ -653,5 +660,14 @@ extension CommandError {
     /// echoed back whole.
     static func shorten(_ text: String) -> String {
         text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}
+
+extension Message {
+    /// `A`, `A and B`, `A, B and C`.
+    static func listed(_ names: [String]) -> String {
+        guard let last = names.last else { return "" }
+        guard names.count > 1 else { return last }
+        return names.dropLast().joined(separator: ", ") + " and " + last
     }
 }

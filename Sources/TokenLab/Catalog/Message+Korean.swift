@@ -177,11 +177,11 @@ extension Message {
         case .accessTokenForeignKey:
             "거부됨: 이 서명은 공격자가 고른 키로 만든 것이라 서버의 키와 맞지 않습니다. 서버는 자기 키로만 검증하므로, 다른 키로 서명한 토큰은 모두 거부됩니다."
         case .accessTokenUnknownKeyID(let keyID):
-            "거부됨: 토큰 헤더의 kid는 \(keyID)인데, 서버에는 이제 그 kid를 가진 키가 없습니다. 이 토큰에 서명한 키를 내렸으므로 토큰을 검증할 수 없습니다."
+            "거부됨: 토큰 헤더의 kid는 \(keyID)인데, 서버에는 이제 그 kid를 가진 키가 없습니다. 이 토큰에 서명한 키를 제거했으므로 토큰을 검증할 수 없습니다."
         case .accessTokenRejected(let detail):
             "거부됨. 서버 메시지: \(detail)"
-        case .refreshRotated(let actor):
-            "토큰 로테이션: 서버가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated`(로테이션됨) 상태이며, 다시 들어오면 서버가 재사용으로 감지합니다."
+        case .refreshRotated(let actor, let server):
+            "토큰 로테이션: \(server.map { "서버 \($0)" } ?? "서버")가 \(actor.koreanName)의 리프레시 토큰을 새것으로 바꿨습니다. 이전 토큰은 이제 `rotated`(로테이션됨) 상태이며, 다시 들어오면 \(server == nil ? "서버가" : "어느 서버든") 재사용으로 감지합니다."
         case .refreshGraceReplay(let actor):
             "유예 시간 안의 재요청: \(actor.koreanName)가 직전에 로테이션된 토큰을 유예 시간 안에 보냈으므로, 서버는 새로 로테이션하지 않고 이미 발급한 후속 토큰을 다시 보냈습니다."
         case .refreshNotRotated(let actor):
@@ -233,30 +233,30 @@ extension Message {
         case .keyPublishedNote:
             "키 쌍: 개인 키로 서명하고, 공개 키로 검증합니다. 공개 키는 /.well-known/jwks.json에 공개됩니다 (데모 전용 키)."
         case .keyIDs(let signing, let verifyingOnly):
-            "공개된 키(kid): \(signing) 키로 새 토큰에 서명합니다"
-                + (verifyingOnly.isEmpty ? "." : ". \(verifyingOnly.joined(separator: ", ")) 키는 이전에 서명한 토큰을 검증할 때만 씁니다.")
+            "공개된 키(kid): \(signing) (새 토큰 서명용)"
+                + verifyingOnly.map { ", \($0) (이전 토큰 검증용)" }.joined()
         case .keyRotated(let new, let old):
-            "키 로테이션: 이제 모든 서버가 kid \(new) 키로 서명합니다. 이전 키(\(old))는 JWK Set에 남아 있으므로, 그 키로 서명한 토큰은 만료되거나 `key retire`로 키를 내릴 때까지 계속 검증을 통과합니다."
+            "키 로테이션: 이제 모든 서버가 kid \(new) 키로 서명합니다. 이전 키(\(old))는 JWK Set에 남아 있으므로, 그 키로 서명한 토큰은 만료되거나 `key retire`로 키를 제거할 때까지 계속 검증을 통과합니다."
         case .keyRetired(let old):
-            "이전 키(\(old))를 내렸습니다. 이 키는 JWK Set에서 빠졌고, 이 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
+            "이전 키(\(old))를 JWK Set에서 제거했습니다. 이 키로 서명한 토큰은 더 이상 검증을 통과하지 못합니다."
         case .keyRotateNeedsKeyPair:
             "여기서 키를 로테이션하려면 공개된 키 쌍이 필요합니다. 먼저 `key rs256`이나 `key eddsa`를 실행하세요. (HS256 비밀 키도 같은 방식으로 로테이션하지만, 검증하는 쪽이 그 키를 가져갈 수는 없습니다.)"
         case .keyNothingToRetire:
-            "지금 쓰는 키 하나뿐이라 내릴 키가 없습니다. 먼저 `key rotate`를 실행하세요."
+            "지금 쓰는 키 하나뿐이라 제거할 키가 없습니다. 먼저 `key rotate`를 실행하세요."
         case .tooManyServers(let limit):
             "실습 환경에서는 서버를 \(limit)대까지만 띄울 수 있습니다. `reset`으로 한 대로 돌아갈 수 있습니다."
         case .serverAdded(let name, let sharesWith, let store):
-            "서버 \(name)를 127.0.0.1에서 시작했습니다. 포트와 메모리는 따로 쓰지만 \(store) 저장소는 서버 \(sharesWith)와 함께 씁니다. 리프레시 토큰 기록, 패밀리, 거부 목록(denylist)은 어느 한 서버가 아니라 저장소에 있습니다."
+            "서버 \(name)를 127.0.0.1에서 시작했습니다. 포트와 메모리는 따로 쓰지만 \(store) 저장소는 서버 \(sharesWith.joined(separator: ", "))와 함께 씁니다. 리프레시 토큰 기록, 패밀리, 거부 목록(denylist)은 어느 한 서버가 아니라 저장소에 있습니다."
         case .serversTitle(let store):
-            "토큰 서버 (모두 \(store) 저장소 하나를 함께 씀):"
+            "토큰 서버와 함께 쓰는 저장소(\(store)):"
         case .serverLine(let name, let algorithm, let keyID):
-            "서버 \(name)  서명: \(algorithm)" + (keyID.map { ", kid \($0)" } ?? "")
+            "서버 \(name)  서명: \(algorithm)" + (keyID.map { ", kid \($0)" } ?? ", 모든 서버가 같은 비밀 키 사용")
         case .serverAddHint:
             "`server add`로 이 저장소를 함께 쓰는 두 번째 서버를 시작할 수 있습니다."
         case .serversViaHint(let name):
             "`via \(name) refresh`처럼 쓰면 명령 하나의 요청을 서버 \(name)로 보냅니다. `via` 없이 쓰면 서버 A로 갑니다."
         case .unknownServer(let name, let known):
-            "\"\(CommandError.shorten(name))\" 서버는 없습니다. 실행 중인 서버: \(known.joined(separator: ", ")). `server add`로 서버를 더 시작할 수 있습니다."
+            "\(CommandError.shorten(name)) 서버는 없습니다. 실행 중인 서버: \(known.joined(separator: ", ")). `server add`로 서버를 더 시작할 수 있습니다."
         case .jwksFetching:
             "키를 갖고 있지 않은 리소스 서버(API)가 공개된 키를 가져옵니다:"
         case .apiName:
@@ -264,7 +264,7 @@ extension Message {
         case .jwksEmpty:
             "JWK Set이 비어 있습니다. 서버가 HS256 비밀 키로 서명하고 있고 비밀 키는 공개하지 않으므로, API는 이 방법으로 토큰을 검증할 수 없습니다. `key rs256`으로 키 쌍으로 바꿔 보세요."
         case .jwksKeys(let keyIDs):
-            "키 \(keyIDs.count)개가 들어 있습니다(kid): \(keyIDs.joined(separator: ", "))."
+            "JWK Set에 키가 \(keyIDs.count)개 있습니다(kid: \(keyIDs.joined(separator: ", ")))."
         case .jwksNoToken:
             "검증할 사용자의 액세스 토큰이 없습니다. 먼저 `login`하세요."
         case .jwksVerified(let keyID, let remaining):
@@ -323,8 +323,10 @@ extension Message {
             "거부됨: 서버 정책은 리프레시 토큰을 refresh_token 쿠키로 주고받는데, 이 요청은 정책을 바꾸기 전에 로그인해서 받은 토큰을 본문에 담아 보냈습니다. `login`으로 다시 로그인하세요."
         case .refreshTokenMissingFromBody:
             "거부됨: 서버 정책은 리프레시 토큰을 JSON 본문으로 받는데, 앱은 정책을 바꾸기 전에 로그인해서 받은 쿠키로만 토큰을 가지고 있습니다. `login`으로 다시 로그인하세요."
-        case .loggedOut(let actor):
-            "로그아웃: 서버가 패밀리를 폐기했고, \(actor.koreanName)의 앱은 토큰을 지웠습니다."
+        case .loggedOut(let actor, let server):
+            "로그아웃: \(server.map { "서버 \($0)" } ?? "서버")가 패밀리를 폐기했고, \(actor.koreanName)의 앱은 토큰을 지웠습니다."
+        case .appliesToServers(let names):
+            "서버 \(names.joined(separator: ", ")) 모두에 똑같이 적용됩니다. 실제 배포에서도 설정은 모든 인스턴스에 함께 내보냅니다."
         case .tampered(let actor, let from, let to):
             "\(actor.koreanName)의 액세스 토큰을 변조했습니다: 페이로드의 role \"\(from)\" → \"\(to)\"."
         case .tamperedSignatureKept(let actor):
@@ -416,17 +418,20 @@ extension Message {
                            키를 지웁니다 (기본값: 임시 SQLite 파일)
               --help       이 도움말을 표시
 
-            하위 명령:
+            하위 명령 (각각 --help가 있습니다):
               tokenlab lesson N      N번 레슨을 시작한 상태로 REPL 열기
               tokenlab replay FILE   트랜스크립트를 재생, 검증, 다시 기록
+              tokenlab serve         토큰 서버만 실행 (curl이나 프런트엔드용)
+              tokenlab decode TOKEN  JWT의 헤더, 페이로드, 서명 보기
+              tokenlab verify TOKEN  키로 JWT의 서명과 클레임 검증
 
             표준 입력이 터미널이 아니면 한 줄에 명령 하나씩 읽으므로,
             `tokenlab --seed 7 < session.txt`로 트랜스크립트를 출력할 수 있습니다.
             """
-        case .cliUnknownOption(let option):
-            "알 수 없는 옵션 \(option). `tokenlab --help`로 옵션을 확인하세요"
-        case .cliMissingValue(let option):
-            "\(option) 옵션에 값이 필요합니다. `tokenlab --help`로 옵션을 확인하세요"
+        case .cliUnknownOption(let option, let command):
+            "알 수 없는 옵션 \(option). `\(command) --help`로 옵션을 확인하세요"
+        case .cliMissingValue(let option, let command):
+            "\(option) 옵션에 값이 필요합니다. `\(command) --help`로 옵션을 확인하세요"
         case .cliInvalidSeed(let value):
             "--seed 값이 올바르지 않습니다: \(value). 0부터 18446744073709551615 사이의 정수를 쓰세요"
         case .cliInvalidLanguage(let value):
@@ -579,7 +584,7 @@ extension Message {
         "lesson": "N         `lesson list`에 나오는 레슨 번호",
         "help": "COMMAND   설명을 볼 명령어",
         "key":
-            "KIND      hs256, weak(데모 전용), rs256, eddsa: 그 키로 서명합니다.\n          rotate: 다음 데모 키로 새 kid를 달아 서명하고, 이전 키는 계속\n          공개합니다. retire: 이전 키를 내립니다",
+            "KIND      hs256, weak(데모 전용), rs256, eddsa: 그 키로 서명합니다.\n          rotate: 다음 데모 키로 새 kid를 달아 서명하고, 이전 키는 계속\n          공개합니다. retire: 이전 키를 제거합니다",
         "server": "add       다음 서버(B, 그다음 C)를 시작합니다. 생략하면 목록을 보여 줍니다",
         "via": "SERVER    `servers`에 나오는 A, B, C 중 하나\nCOMMAND   실행할 명령과 그 인자",
         "autorefresh": "on|off    on이면 401을 받았을 때 앱이 한 번 갱신하고 다시 시도합니다.\n          값을 생략하면 현재 설정을 보여 줍니다",
@@ -664,6 +669,8 @@ extension CommandError {
             "레슨 번호가 아닙니다: \"\(Self.shorten(text))\". `lesson list`로 목록을 확인하세요."
         case .unknownSubcommand(let command, let found, let expected):
             "\(command) 명령에 없는 하위 명령입니다: \"\(Self.shorten(found))\". 다음 중 하나를 쓰세요: \(expected.map { "`\(command) \($0)`" }.joined(separator: ", "))."
+        case .viaNeedsRequest(let name):
+            "`via`는 명령 하나의 요청을 서버 한 대로 보내므로 login, me, refresh, logout, race, csrf, jwks, forge confusion만 받습니다. \"\(Self.shorten(name))\"은(는) 쓸 수 없습니다. policy나 key 같은 설정은 모든 서버에 적용되고, 나머지 명령은 요청을 보내지 않습니다."
         }
     }
 }

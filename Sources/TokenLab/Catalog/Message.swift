@@ -113,7 +113,8 @@ public enum Message: Sendable {
     /// No key of the server has the token's `kid`: it was retired.
     case accessTokenUnknownKeyID(String)
     case accessTokenRejected(String)
-    case refreshRotated(Actor)
+    /// The server that rotated is named when the lab runs more than one.
+    case refreshRotated(Actor, server: String?)
     case refreshNotRotated(Actor)
     case refreshGraceReplay(Actor)
     case reuseDetected
@@ -150,7 +151,7 @@ public enum Message: Sendable {
     case keyNothingToRetire
     case tooManyServers(Int)
     /// A server started, sharing the store with the servers named.
-    case serverAdded(name: String, sharesWith: String, store: String)
+    case serverAdded(name: String, sharesWith: [String], store: String)
     case serversTitle(store: String)
     case serverLine(name: String, algorithm: String, keyID: String?)
     case serverAddHint
@@ -191,7 +192,9 @@ public enum Message: Sendable {
     case refreshTokenInBodyUnderCookieDelivery
     /// Body delivery is on, and the body carried none.
     case refreshTokenMissingFromBody
-    case loggedOut(Actor)
+    case loggedOut(Actor, server: String?)
+    /// A setting reached every running server, named here.
+    case appliesToServers([String])
     case tampered(Actor, from: String, to: String)
     case tamperedSignatureKept(Actor)
     case clockAdvanced(from: String, to: String, by: String)
@@ -232,8 +235,9 @@ public enum Message: Sendable {
 
     // Command line
     case cliUsage
-    case cliUnknownOption(String)
-    case cliMissingValue(option: String)
+    /// The command is the one whose `--help` lists the options.
+    case cliUnknownOption(String, command: String)
+    case cliMissingValue(option: String, command: String)
     case cliInvalidSeed(String)
     case cliInvalidLanguage(String)
     case cliStartFailed(String)

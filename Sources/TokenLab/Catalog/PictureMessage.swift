@@ -55,6 +55,7 @@ enum PictureMessage: Sendable, Equatable {
             case .read: "read"
             case .revoke: "revoke"
             case .revokeFamily: "revoke family"
+            case .checkDenylist: "check denylist"
             }
         case .quietTokensHeld(let actor):
             "The \(actor.englishName)'s app now holds an access token and a refresh token. `tokens` shows them."
@@ -97,6 +98,7 @@ enum PictureMessage: Sendable, Equatable {
             case .read: "조회"
             case .revoke: "폐기"
             case .revokeFamily: "패밀리 폐기"
+            case .checkDenylist: "거부 목록 확인"
             }
         case .quietTokensHeld(let actor): "이제 \(actor.koreanName)의 앱에 액세스 토큰과 리프레시 토큰이 있습니다. `tokens`로 볼 수 있습니다."
         case .chainTitle(let allFamilies):
@@ -138,9 +140,11 @@ extension PictureMessage {
         case .active: return Status.active.rawValue
         case .expired: return "\(Status.active.rawValue) (\(Message.storeExpired.korean))"
         case .rotated: return Status.rotated.rawValue
-        // The revocation reason is left out: every token of a family revoked
-        // for reuse shows `revoked: reuse_detected`, not only the reused one.
-        case .revoked, .reused: return Status.revoked.rawValue
+        // A plain revoked link leaves the reason out, since it differs by
+        // how the family ended (logout, reuse, the idle limit).
+        case .revoked: return Status.revoked.rawValue
+        // The reused token's own row, where reuse was detected.
+        case .reused: return "\(Status.revoked.rawValue): reuse_detected"
         }
     }
 }
@@ -158,6 +162,9 @@ enum StoreActivity: Sendable, Equatable {
     case revoke
     /// Every token of a family was revoked, by reuse detection or logout.
     case revokeFamily
+    /// An access-token check looked the token's family up in the store's
+    /// denylist.
+    case checkDenylist
 }
 
 /// The state of one token in a family chain, in the order the status

@@ -28,6 +28,9 @@ public enum ServeMessage: Sendable {
     case startFailed(String)
     case randomSecret
     case hashingPasswords(accounts: Int)
+    /// The store in use: a SQLite file (its path stays out of the log), or
+    /// Redis at an endpoint under a key prefix.
+    case storeInUse(redis: String?, prefix: String?)
     case listening(url: String, threads: Int)
     case policy(String)
     case stopping(signal: String, inFlight: Int)
@@ -60,7 +63,8 @@ public enum ServeMessage: Sendable {
                                   for example --set grace=10s --set denylist=on
               --threads N         HTTP worker threads, 1 to 64 (default 8)
               --secret-file FILE  the HS256 signing secret, at least 32 bytes;
-                                  without it a random secret is made at start
+                                  without it a random secret is made at start.
+                                  Servers sharing a store need the same one
               --signing-key FILE  sign with this PEM private key instead of HS256;
                                   its public key is served at /.well-known/jwks.json
               --alg ALG           the key's algorithm: RS256, RS384, RS512, PS256,
@@ -112,6 +116,8 @@ public enum ServeMessage: Sendable {
             "no --secret-file: signing with a random secret, so tokens stop verifying after a restart"
         case .hashingPasswords(let accounts):
             "hashing the passwords of \(accounts) demo accounts with scrypt N=2^17"
+        case .storeInUse(let redis, let prefix):
+            redis.map { "store: Redis at \($0), keys under \(prefix ?? "")" } ?? "store: a SQLite file in WAL mode"
         case .listening(let url, let threads):
             "listening on \(url) with \(threads) threads; stop with Ctrl-C or SIGTERM"
         case .policy(let settings):
@@ -143,7 +149,8 @@ public enum ServeMessage: Sendable {
                                   있습니다. 예: --set grace=10s --set denylist=on
               --threads N         HTTP 작업 스레드 수, 1~64 (기본값 8)
               --secret-file 파일  HS256 서명 비밀키, 32바이트 이상.
-                                  지정하지 않으면 시작할 때 임의로 만듭니다
+                                  지정하지 않으면 시작할 때 임의로 만듭니다.
+                                  저장소를 함께 쓰는 서버는 같은 파일을 써야 합니다
               --signing-key 파일  HS256 대신 이 PEM 개인 키로 서명합니다. 공개 키는
                                   /.well-known/jwks.json에서 제공합니다
               --alg ALG           키의 알고리즘: RS256, RS384, RS512, PS256, ES256,
@@ -205,6 +212,8 @@ public enum ServeMessage: Sendable {
             "--secret-file이 없어 임의의 비밀키로 서명합니다. 재시작하면 기존 토큰은 검증되지 않습니다"
         case .hashingPasswords(let accounts):
             "데모 계정 \(accounts)개의 비밀번호를 scrypt N=2^17로 해시하는 중입니다"
+        case .storeInUse(let redis, let prefix):
+            redis.map { "저장소: Redis \($0), 키 접두사 \(prefix ?? "")" } ?? "저장소: WAL 모드 SQLite 파일"
         case .listening(let url, let threads):
             "\(url)에서 스레드 \(threads)개로 요청을 받고 있습니다. Ctrl-C나 SIGTERM으로 멈춥니다"
         case .policy(let settings):

@@ -114,6 +114,16 @@ public indirect enum Command: Equatable, Sendable {
 }
 
 extension Command {
+    /// Whether the command's effect is one or more HTTP requests to a token
+    /// server, so `via` can choose the server. Settings (`policy`, `key`)
+    /// apply to every server, and the rest never leave the lab.
+    var sendsRequests: Bool {
+        switch self {
+        case .login, .me, .refresh, .logout, .raceRefresh, .csrf, .jwks, .forge(.confusion): true
+        default: false
+        }
+    }
+
     /// Whether the command changes the lab's state (tokens, store, clock
     /// or policy), so a lesson's notes may no longer match its output.
     var changesLab: Bool {
@@ -150,4 +160,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case notForAttacker(String)
     case invalidLessonNumber(String)
     case unknownSubcommand(command: String, found: String, expected: [String])
+    /// `via` holds a command that sends no request of its own (or another
+    /// `via`); the name is that command's.
+    case viaNeedsRequest(String)
 }

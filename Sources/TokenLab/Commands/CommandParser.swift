@@ -163,12 +163,14 @@ public enum CommandParser {
         case "lesson", "lessons":
             return try parseLesson(arguments)
         case "server":
-            try expectNoMore(arguments, after: 1, command: name)
+            let command: Command
             switch arguments.first?.lowercased() {
-            case nil, "list": return .serverList
-            case "add": return .serverAdd
+            case nil, "list": command = .serverList
+            case "add": command = .serverAdd
             case let other?: throw .unknownSubcommand(command: "server", found: other, expected: ["add", "list"])
             }
+            try expectNoMore(arguments, after: 1, command: name)
+            return command
         case "servers":
             try expectNoMore(arguments, after: 0, command: name)
             return .serverList
@@ -176,7 +178,9 @@ public enum CommandParser {
             guard arguments.count >= 2 else { throw .missingArguments(command: "via") }
             let inner = arguments.dropFirst().map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
             let command = try parseWords(inner)
-            if case .via = command { throw .unexpectedArguments(command: "via", extra: inner) }
+            guard command.sendsRequests else {
+                throw .viaNeedsRequest(arguments.dropFirst().first(where: { $0.lowercased() != "attacker" }) ?? arguments[1])
+            }
             return .via(server: arguments[0], command)
         case "jwks":
             try expectNoMore(arguments, after: 0, command: name)

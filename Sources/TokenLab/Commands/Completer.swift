@@ -1,3 +1,4 @@
+import Foundation
 import TokenServer
 
 /// Tab-completion candidates for a REPL line: command names first, then
@@ -5,9 +6,12 @@ import TokenServer
 public struct Completer: Sendable {
     /// Lesson numbers available, as text.
     public let lessonNumbers: [String]
+    /// The names of the servers running now, for `via`.
+    public let serverNames: ServerNames
 
-    public init(lessonNumbers: [String]) {
+    public init(lessonNumbers: [String], serverNames: ServerNames = ServerNames()) {
         self.lessonNumbers = lessonNumbers
+        self.serverNames = serverNames
     }
 
     /// Returns the words that complete the last word of `line` (the line
@@ -19,7 +23,9 @@ public struct Completer: Sendable {
 
         // `via B <command>` completes the command as if typed alone.
         if words.first == "via" {
-            guard words.count >= 2 else { return filter(["a", "b", "c"], partial) }
+            guard words.count >= 2 else {
+                return serverNames.current.filter { $0.lowercased().hasPrefix(partial) }.sorted()
+            }
             words.removeFirst(2)
         }
         if words.first == "attacker" {
@@ -62,5 +68,19 @@ public struct Completer: Sendable {
 
     private func filter(_ options: [String], _ partial: String) -> [String] {
         options.filter { $0.hasPrefix(partial) }.sorted()
+    }
+}
+
+/// The names of the lab's running servers, kept current by the session and
+/// read by tab completion, which libedit runs on the REPL's thread.
+public final class ServerNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names = ["A"]
+
+    public init() {}
+
+    public var current: [String] {
+        get { lock.withLock { names } }
+        set { lock.withLock { names = newValue } }
     }
 }

@@ -173,7 +173,14 @@ public final class AuthService: @unchecked Sendable {
         } catch {
             throw .invalidAccessToken(error)
         }
-        if policy.denylist, let family = claims.string("sid"), try isDenied(family, now: now) {
+        if policy.denylist, let family = claims.string("sid"), let source = try denial(of: family, now: now) {
+            log.log(
+                LogEntry(
+                    level: .warning, event: "access.revoked_family",
+                    metadata: [
+                        ("user.sub", claims.subject ?? "-"), ("token.family", family), ("token.jti", claims.tokenID ?? "-"),
+                        ("denylist", source),
+                    ]))
             throw .revokedAccessToken(familyID: family)
         }
         return claims
@@ -221,7 +228,9 @@ public final class AuthService: @unchecked Sendable {
         }
     }
 
-    private func isDenied(_ familyID: String, now: Int64) throws(AuthError) -> Bool {
+    /// Returns where the denial of `familyID` was found, `memory` (an
+    /// entry this service has seen) or `store`, or nil when it is not denied.
+    private func denial(of familyID: String, now: Int64) throws(AuthError) -> String? {
         let known = stateLock.withLock { () -> Bool in
             guard let expiresAt = deniedFamilies[familyID] else { return false }
             if expiresAt <= now {
@@ -230,7 +239,7 @@ public final class AuthService: @unchecked Sendable {
             }
             return true
         }
-        if known { return true }
+        if known { return "memory" }
 
         let expiresAt: Int64?
         do {
@@ -239,9 +248,9 @@ public final class AuthService: @unchecked Sendable {
             log.log(LogEntry(level: .warning, event: "denylist.check_failed", metadata: [("error", String(describing: error))]))
             throw .storeUnavailable
         }
-        guard let expiresAt, expiresAt > now else { return false }
+        guard let expiresAt, expiresAt > now else { return nil }
         deny(familyID, until: expiresAt)
-        return true
+        return "store"
     }
 
     /// The store key of a refresh token: hex SHA-256 of its text.

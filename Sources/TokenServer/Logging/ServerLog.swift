@@ -21,6 +21,11 @@ public struct LogEntry: Sendable, Equatable {
         self.metadata = metadata
     }
 
+    /// The value of the first metadata item named `key`.
+    public func value(_ key: String) -> String? {
+        metadata.first { $0.key == key }?.value
+    }
+
     public static func == (lhs: LogEntry, rhs: LogEntry) -> Bool {
         lhs.level == rhs.level && lhs.event == rhs.event
             && lhs.metadata.map(\.key) == rhs.metadata.map(\.key)
