@@ -46,6 +46,12 @@ let package = Package(
             name: "TokenClient",
             dependencies: ["JOSE"]
         ),
+        // A raw HTTP/1.1 client for tests and benchmarks that must send bytes
+        // URLSession would not: repeated headers, bad framing, non-UTF-8.
+        .target(
+            name: "RawHTTP",
+            dependencies: ["TokenClient"]
+        ),
         .target(
             name: "TokenLab",
             dependencies: ["JOSE", "TokenServer", "TokenClient", "CEditLine"]
@@ -60,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ServerBenchmarks",
-            dependencies: ["TokenServer", "TokenClient", "JOSE"]
+            dependencies: ["TokenServer", "TokenClient", "RawHTTP", "JOSE"]
         ),
         .testTarget(
             name: "JOSETests",
@@ -70,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "TokenServerTests",
             // tokenlab: the crash and shutdown tests run `tokenlab serve`.
-            dependencies: ["TokenServer", "TokenClient", "JOSE", "tokenlab"]
+            dependencies: ["TokenServer", "TokenClient", "RawHTTP", "JOSE", "tokenlab"]
         ),
         .testTarget(
             name: "TokenLabTests",

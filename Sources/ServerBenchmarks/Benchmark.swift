@@ -2,6 +2,7 @@ import Foundation
 import JOSE
 import TokenClient
 import TokenServer
+import RawHTTP
 
 /// Measures requests per second and latency of `GET /api/v1/me`,
 /// `POST /api/v1/auth/refresh` and `POST /api/v1/auth/login` against an

@@ -1,6 +1,7 @@
 import Foundation
 import TokenClient
 import TokenServer
+import RawHTTP
 
 /// Client threads for the benchmark.
 enum Load {

@@ -10,6 +10,12 @@ public struct TransportError: Error, CustomStringConvertible, Sendable {
     public let path: String
     public let reason: String
 
+    public init(method: String, path: String, reason: String) {
+        self.method = method
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String {
         "\(method) \(path) got no response: \(reason); is the server running?"
     }

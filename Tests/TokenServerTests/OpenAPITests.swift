@@ -3,6 +3,7 @@ import Testing
 import TokenClient
 
 @testable import TokenServer
+import RawHTTP
 
 /// Checks real responses against docs/openapi.yaml: each status is
 /// documented for its operation, the content type matches, documented

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TokenClient
+import RawHTTP
 
 /// `tokenlab serve --host` on each loopback family.
 @Suite("tokenlab serve --host")

@@ -1,5 +1,6 @@
 import Foundation
 import TokenClient
+import RawHTTP
 
 /// `tokenlab serve` run as a child process on 127.0.0.1 with an ephemeral
 /// port, for tests that signal or kill it.

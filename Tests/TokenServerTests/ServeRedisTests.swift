@@ -3,6 +3,7 @@ import Testing
 import TokenClient
 
 @testable import TokenServer
+import RawHTTP
 
 /// `tokenlab serve --store redis://...` as separate processes sharing one
 /// Redis namespace, as two instances of one service behind a load

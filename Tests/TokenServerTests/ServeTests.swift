@@ -3,6 +3,7 @@ import Testing
 import TokenClient
 
 @testable import TokenServer
+import RawHTTP
 
 @Suite("tokenlab serve as a process", .serialized)
 struct ServeTests {

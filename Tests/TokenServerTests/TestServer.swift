@@ -3,6 +3,7 @@ import JOSE
 import TokenClient
 
 @testable import TokenServer
+import RawHTTP
 
 /// A real token server on 127.0.0.1 with a real store (a SQLite file in a
 /// fresh temporary directory, or a fresh Redis namespace), a virtual clock

@@ -1,4 +1,5 @@
 import Foundation
+import TokenClient
 
 /// One keep-alive HTTP/1.1 connection over a TCP socket that sends bytes
 /// exactly as given, for tests and benchmarks: URLSession merges repeated
