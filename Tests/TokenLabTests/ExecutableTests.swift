@@ -86,6 +86,7 @@ struct ExecutableTests {
         "bad flags exit 2 with the value named",
         arguments: [
             (["--seed", "banana"], "banana"), (["--frobnicate"], "--frobnicate"), (["--lang", "fr"], "fr"), (["--seed"], "--seed"),
+            (["--record", "/tmp/never-written.txt", "--store", "redis://127.0.0.1:1"], "--record cannot be combined with --store"),
         ])
     func badFlags(arguments: [String], named: String) throws {
         let result = try Self.run(arguments, input: "")
@@ -98,11 +99,15 @@ struct ExecutableTests {
         let result = try Self.run(["--help"], input: "")
         #expect(result.status == 0)
         #expect(result.output.contains("--seed N"))
+        for subcommand in ["tokenlab serve", "tokenlab decode TOKEN", "tokenlab verify TOKEN"] {
+            #expect(result.output.contains(subcommand))
+        }
     }
 
     @Test("the store's files are deleted when the REPL ends")
     func cleansUp() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-tmpdir-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokenlab-tmpdir-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 

@@ -146,6 +146,11 @@ struct TranscriptTests {
         let result = try ExecutableTests.run(["replay", "--help"], input: "")
         #expect(result.status == 0)
         #expect(result.output.contains("--asciicast"))
+
+        // A usage error points at replay's own help, not the REPL's.
+        let unknown = try ExecutableTests.run(["replay", "--check", "x.txt", "--store"], input: "")
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("run `tokenlab replay --help`"))
     }
 
     @Test("tokenlab lesson with an unknown number exits 2")

@@ -44,6 +44,11 @@ public enum REPLCommand {
         if lessonOperand && parsed.lesson == nil && !parsed.help {
             throw UsageError(.cliMissingLesson)
         }
+        // `replay --check` re-runs a transcript on the default SQLite store,
+        // where lines that name the store would differ.
+        if parsed.recordPath != nil, case .redis = parsed.store {
+            throw UsageError(.cliRecordNeedsDefaultStore)
+        }
         return parsed
     }
 

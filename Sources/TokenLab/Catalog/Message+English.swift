@@ -430,6 +430,8 @@ extension Message {
             Commands are read from standard input when it is not a terminal, one
             per line, so `tokenlab --seed 7 < session.txt` prints a transcript.
             """
+        case .cliRecordNeedsDefaultStore:
+            "--record cannot be combined with --store: a transcript replays on the lab's own SQLite store, where the lines that name Redis would differ. Drop --store to record"
         case .cliUnknownOption(let option, let command):
             "unknown option \(option); run `\(command) --help` for the options"
         case .cliMissingValue(let option, let command):

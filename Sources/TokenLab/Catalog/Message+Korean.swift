@@ -428,6 +428,8 @@ extension Message {
             표준 입력이 터미널이 아니면 한 줄에 명령 하나씩 읽으므로,
             `tokenlab --seed 7 < session.txt`로 트랜스크립트를 출력할 수 있습니다.
             """
+        case .cliRecordNeedsDefaultStore:
+            "--record는 --store와 함께 쓸 수 없습니다. 트랜스크립트는 실습 환경의 기본 SQLite 저장소에서 다시 실행되므로, Redis를 언급하는 줄이 달라집니다. 기록하려면 --store를 빼세요"
         case .cliUnknownOption(let option, let command):
             "알 수 없는 옵션 \(option). `\(command) --help`로 옵션을 확인하세요"
         case .cliMissingValue(let option, let command):

@@ -237,6 +237,8 @@ public enum Message: Sendable {
     case cliUsage
     /// The command is the one whose `--help` lists the options.
     case cliUnknownOption(String, command: String)
+    /// `--record` with `--store redis://…`.
+    case cliRecordNeedsDefaultStore
     case cliMissingValue(option: String, command: String)
     case cliInvalidSeed(String)
     case cliInvalidLanguage(String)
