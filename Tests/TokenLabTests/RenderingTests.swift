@@ -71,6 +71,15 @@ struct TextWrapTests {
         #expect(TextWrap.fit("one\n  two", width: 80) == "one\n  two")
     }
 
+    @Test("a timestamp is never split across lines", arguments: 30...60)
+    func timestamps(width: Int) {
+        let line = "Token server: refresh tokens in a SQLite file, virtual clock at 2025-03-01 09:00:00 UTC. Store 03-08 09:00:00 UTC ok"
+        let lines = TextWrap.wrap(line, width: width)
+        #expect(lines.joined(separator: "\n").contains("2025-03-01 09:00:00 UTC."))
+        #expect(lines.joined(separator: "\n").contains("03-08 09:00:00 UTC"))
+        #expect(lines.allSatisfy { TextWidth.columns($0) <= width })
+    }
+
     @Test("long lines wrap at spaces under their indentation")
     func wraps() {
         let line = "  " + Array(repeating: "word", count: 30).joined(separator: " ")

@@ -105,8 +105,9 @@ enum TextWrap {
         var currentWidth = indentCount
         var atLineStart = true
 
-        for word in line.dropFirst(indentCount).split(separator: " ", omittingEmptySubsequences: false) {
-            var piece = String(word)
+        let words = line.dropFirst(indentCount).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for word in keepingTimestampsWhole(words) {
+            var piece = word
             var pieceWidth = TextWidth.columns(piece)
             let separatorWidth = atLineStart ? 0 : 1
 
@@ -136,5 +137,46 @@ enum TextWrap {
         }
         lines.append(current)
         return lines
+    }
+
+    /// Joins `2025-03-01`, `09:00:00` and `UTC` back into one word, so a
+    /// timestamp is never split across two lines.
+    static func keepingTimestampsWhole(_ words: [String]) -> [String] {
+        var joined: [String] = []
+        for word in words {
+            if let last = joined.last,
+                (endsWithDate(last) && startsWithTime(word)) || (endsWithTime(last) && word.hasPrefix("UTC"))
+            {
+                joined[joined.count - 1] = last + " " + word
+            } else {
+                joined.append(word)
+            }
+        }
+        return joined
+    }
+
+    /// `YYYY-MM-DD` or `MM-DD` at the end of `word`, after any text.
+    private static func endsWithDate(_ word: String) -> Bool {
+        let tail = Array(word.utf8.suffix(5))
+        return tail.count == 5 && isDigit(tail[0]) && isDigit(tail[1]) && tail[2] == UInt8(ascii: "-") && isDigit(tail[3])
+            && isDigit(tail[4])
+    }
+
+    /// `HH:MM:SS` at the start of `word`, before any punctuation.
+    private static func startsWithTime(_ word: String) -> Bool {
+        let head = Array(word.utf8.prefix(8))
+        return head.count == 8 && head[2] == UInt8(ascii: ":") && head[5] == UInt8(ascii: ":")
+            && [0, 1, 3, 4, 6, 7].allSatisfy { isDigit(head[$0]) }
+    }
+
+    /// `HH:MM:SS` at the end of `word` (a word that may already hold a date).
+    private static func endsWithTime(_ word: String) -> Bool {
+        let tail = Array(word.utf8.suffix(8))
+        return tail.count == 8 && tail[2] == UInt8(ascii: ":") && tail[5] == UInt8(ascii: ":")
+            && [0, 1, 3, 4, 6, 7].allSatisfy { isDigit(tail[$0]) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 }
