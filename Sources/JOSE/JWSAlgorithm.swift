@@ -10,8 +10,11 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable, Codable {
     case rs384 = "RS384"
     case rs512 = "RS512"
     case ps256 = "PS256"
+    case ps384 = "PS384"
+    case ps512 = "PS512"
     case es256 = "ES256"
     case es384 = "ES384"
+    case es512 = "ES512"
     case edDSA = "EdDSA"
 
     /// The kind of key an algorithm needs.
@@ -29,9 +32,10 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable, Codable {
     public var family: Family {
         switch self {
         case .hs256, .hs384, .hs512: .hmac
-        case .rs256, .rs384, .rs512, .ps256: .rsa
+        case .rs256, .rs384, .rs512, .ps256, .ps384, .ps512: .rsa
         case .es256: .ecdsa(curve: "P-256")
         case .es384: .ecdsa(curve: "P-384")
+        case .es512: .ecdsa(curve: "P-521")
         case .edDSA: .edDSA
         }
     }
@@ -41,8 +45,8 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable, Codable {
     var digestName: String? {
         switch self {
         case .hs256, .rs256, .ps256, .es256: "SHA256"
-        case .hs384, .rs384, .es384: "SHA384"
-        case .hs512, .rs512: "SHA512"
+        case .hs384, .rs384, .ps384, .es384: "SHA384"
+        case .hs512, .rs512, .ps512, .es512: "SHA512"
         case .edDSA: nil
         }
     }
@@ -53,22 +57,44 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable, Codable {
     public var hashLength: Int {
         switch self {
         case .hs256, .rs256, .ps256, .es256: 32
-        case .hs384, .rs384, .es384: 48
-        case .hs512, .rs512, .edDSA: 64
+        case .hs384, .rs384, .ps384, .es384: 48
+        case .hs512, .rs512, .ps512, .es512, .edDSA: 64
         }
     }
 
-    /// For ECDSA, the byte width of r and of s in the JWS signature
-    /// (RFC 7518 section 3.4); nil for other algorithms.
+    /// For ECDSA, the byte width of r, of s and of each JWK coordinate
+    /// (RFC 7518 sections 3.4 and 6.2.1.2), or nil for other algorithms.
+    /// P-521 needs 66 bytes, not 64, because 521 bits round up to 66 octets.
     var ecdsaCoordinateWidth: Int? {
         switch self {
         case .es256: 32
         case .es384: 48
+        case .es512: 66
         default: nil
         }
     }
 
+    /// For ECDSA, OpenSSL's name for the curve's group, which
+    /// `EVP_PKEY_get_utf8_string_param(..., "group", ...)` returns for a
+    /// key on that curve; nil for other algorithms.
+    var ecdsaGroupName: String? {
+        switch self {
+        case .es256: "prime256v1"
+        case .es384: "secp384r1"
+        case .es512: "secp521r1"
+        default: nil
+        }
+    }
+
+    /// Whether the algorithm is RSASSA-PSS (RFC 7518 section 3.5).
+    var usesPSS: Bool {
+        switch self {
+        case .ps256, .ps384, .ps512: true
+        default: false
+        }
+    }
+
     var signatureScheme: SignatureScheme {
-        SignatureScheme(digestName: digestName, usesPSS: self == .ps256)
+        SignatureScheme(digestName: digestName, usesPSS: usesPSS)
     }
 }

@@ -59,16 +59,58 @@ extension Attack {
                 let ps256 = try AsymmetricKey(jwk: Keys.rsa.jwk(includingPrivate: false).withoutAlgorithm(), algorithm: .ps256)
                 return (signingInput + "." + Base64URL.encode(signature), JWTVerifier(key: ps256))
             }, expected: .badSignature),
+        Attack(
+            name: "PS384 signature relabelled PS512",
+            build: {
+                let header = "{\"alg\":\"PS512\"}"
+                let signingInput = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(Keys.payload().utf8))
+                let signature = try Keys.signingKey(.ps384).sign(Array(signingInput.utf8))
+                return (signingInput + "." + Base64URL.encode(signature), JWTVerifier(key: try Keys.signingKey(.ps512)))
+            }, expected: .badSignature),
+        Attack(
+            name: "ES512 token at an ES256 verifier",
+            build: {
+                let token = try JWTSigner(key: Keys.signingKey(.es512)).sign(["exp": .integer(Keys.now + 60)])
+                return (token, JWTVerifier(key: Keys.ec))
+            }, expected: .algorithmNotAllowed(found: "ES512", expected: "ES256")),
     ]
 
+    static let ecdsaAlgorithms: [JWSAlgorithm] = [.es256, .es384, .es512]
+
     static let signatures: [Attack] =
-        [
+        ecdsaAlgorithms.map { algorithm in
             Attack(
-                name: "ECDSA r = s = 0",
+                name: "\(algorithm.rawValue) r = s = 0",
                 build: {
-                    let unsigned = try Keys.token(header: "{\"alg\":\"ES256\"}", payload: Keys.payload(), key: nil)
-                    return (unsigned + Base64URL.encode([UInt8](repeating: 0, count: 64)), JWTVerifier(key: Keys.ec))
-                }, expected: .badSignature),
+                    let key = try Keys.signingKey(algorithm)
+                    let width = try #require(algorithm.ecdsaCoordinateWidth)
+                    let unsigned = try Keys.token(header: "{\"alg\":\"\(algorithm.rawValue)\"}", payload: Keys.payload(), key: nil)
+                    return (unsigned + Base64URL.encode([UInt8](repeating: 0, count: 2 * width)), JWTVerifier(key: key))
+                }, expected: .badSignature)
+        }
+        + ecdsaAlgorithms.flatMap { algorithm in
+            // A valid signature one byte short or long, and r and s each cut
+            // by 2 bytes, as a verifier that assumes P-521 fits 64 would cut them.
+            [(-1, "one byte short"), (1, "one byte long"), (-4, "with r and s 2 bytes short")].map { change, label in
+                Attack(
+                    name: "\(algorithm.rawValue) signature \(label)",
+                    build: {
+                        let key = try Keys.signingKey(algorithm)
+                        let token = try JWTSigner(key: key).sign(["exp": .integer(Keys.now + 60)])
+                        let parts = token.split(separator: ".")
+                        let signature = try Base64URL.decode(parts[2])
+                        let width = signature.count / 2
+                        let resized: [UInt8] =
+                            switch change {
+                            case -1: Array(signature.dropLast())
+                            case 1: signature + [0]
+                            default: Array(signature[2..<width] + signature[(width + 2)...])
+                            }
+                        return ("\(parts[0]).\(parts[1]).\(Base64URL.encode(resized))", JWTVerifier(key: key))
+                    }, expected: .badSignature)
+            }
+        }
+        + [
             Attack(
                 name: "ECDSA r = s = n",
                 build: {
@@ -79,18 +121,22 @@ extension Attack {
                     ]
                     let unsigned = try Keys.token(header: "{\"alg\":\"ES256\"}", payload: Keys.payload(), key: nil)
                     return (unsigned + Base64URL.encode(order + order), JWTVerifier(key: Keys.ec))
-                }, expected: .badSignature),
+                }, expected: .badSignature)
+        ]
+        + ecdsaAlgorithms.map { algorithm in
             Attack(
-                name: "ECDSA signature in DER",
+                name: "\(algorithm.rawValue) signature in DER",
                 build: {
-                    let token = try JWTSigner(key: Keys.ec).sign(["exp": .integer(Keys.now + 60)])
+                    let key = try Keys.signingKey(algorithm)
+                    let width = try #require(algorithm.ecdsaCoordinateWidth)
+                    let token = try JWTSigner(key: key).sign(["exp": .integer(Keys.now + 60)])
                     let parts = token.split(separator: ".")
                     let raw = try Base64URL.decode(parts[2])
-                    let der = try ECDSASignature(jws: raw, width: 32)!.derBytes()
-                    return ("\(parts[0]).\(parts[1]).\(Base64URL.encode(der))", JWTVerifier(key: Keys.ec))
-                }, expected: .badSignature),
-        ]
-        + [JWSAlgorithm.hs256, .rs256, .es256, .edDSA].map { algorithm in
+                    let der = try #require(try ECDSASignature(jws: raw, width: width)).derBytes()
+                    return ("\(parts[0]).\(parts[1]).\(Base64URL.encode(der))", JWTVerifier(key: key))
+                }, expected: .badSignature)
+        }
+        + [JWSAlgorithm.hs256, .rs256, .ps384, .es256, .es512, .edDSA].map { algorithm in
             Attack(
                 name: "empty \(algorithm.rawValue) signature",
                 build: {
@@ -100,7 +146,7 @@ extension Attack {
                     return ("\(parts[0]).\(parts[1]).", JWTVerifier(key: key))
                 }, expected: .badSignature)
         }
-        + [JWSAlgorithm.hs256, .rs256, .ps256, .es256, .edDSA].map { algorithm in
+        + [JWSAlgorithm.hs256, .rs256, .ps256, .ps384, .ps512, .es256, .es384, .es512, .edDSA].map { algorithm in
             Attack(
                 name: "tampered \(algorithm.rawValue) payload",
                 build: {

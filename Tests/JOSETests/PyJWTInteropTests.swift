@@ -4,7 +4,8 @@ import Testing
 @testable import JOSE
 
 /// Tokens signed here verify in PyJWT and the other way round, for every
-/// algorithm. Needs PyJWT and cryptography, which
+/// algorithm, and the Python side's RFC 7638 thumbprint of each key matches
+/// TokenLab's. Needs PyJWT and cryptography, which
 /// `scripts/install-python-tools` installs into `.build/python-tools`.
 @Suite("PyJWT interoperability")
 struct PyJWTInteropTests {
@@ -19,6 +20,7 @@ struct PyJWTInteropTests {
         let alg: String
         let token: String
         let publicPEM: String?
+        let thumbprint: String
     }
 
     /// Makes a fresh signing key for `algorithm`, with a `kid`.
@@ -46,10 +48,12 @@ struct PyJWTInteropTests {
         ]
 
         var keys: [String: any JWSSigningKey] = [:]
+        var jwks: [String: JWK] = [:]
         var cases: [Case] = []
         for algorithm in JWSAlgorithm.allCases {
             let (key, jwk) = try Self.makeKey(algorithm)
             keys[algorithm.rawValue] = key
+            jwks[algorithm.rawValue] = jwk
             let token = try JWTSigner(key: key, type: "at+jwt").sign(claims)
             cases.append(Case(alg: algorithm.rawValue, jwk: jwk.members, claims: claims, token: token))
         }
@@ -65,6 +69,7 @@ struct PyJWTInteropTests {
         let data = try Data(contentsOf: directory.appendingPathComponent("results.json"))
         let results = try JSONDecoder().decode([Result].self, from: data)
         #expect(results.count == JWSAlgorithm.allCases.count)
+        #expect(Set(results.map(\.alg)) == Set(JWSAlgorithm.allCases.map(\.rawValue)))
 
         for result in results {
             let key = try #require(keys[result.alg])
@@ -73,6 +78,7 @@ struct PyJWTInteropTests {
                 issuer: "tokenlab", audience: "tokenlab-api")
             let jws = try verifier.verify(result.token, now: now)
             #expect(jws.claims.string("name") == "홍길동", "\(result.alg)")
+            #expect(try jwks[result.alg]?.thumbprintBase64URL() == result.thumbprint, "\(result.alg)")
 
             // The public key as PyJWT's cryptography wrote it must import to
             // the same key and verify the same token.

@@ -126,7 +126,7 @@ struct InspectCommandTests {
             (["verify", "a.b.c", "--secret", "x", "--jwk", "y"], "tokenlab verify: give one key option, not several\n"),
             (
                 ["verify", "a.b.c", "--secret", String(repeating: "x", count: 32), "--alg", "none"],
-                "tokenlab verify: --alg none is not supported; use HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA\n"
+                "tokenlab verify: --alg none is not supported; use HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512 or EdDSA\n"
             ),
             (
                 ["verify", "a.b.c", "--secret", "short"],

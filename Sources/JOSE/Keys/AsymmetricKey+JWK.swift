@@ -1,9 +1,10 @@
 extension AsymmetricKey {
-    /// Makes a key from a JWK of type RSA, EC (P-256, P-384) or OKP (Ed25519).
+    /// Makes a key from a JWK of type RSA, EC (P-256, P-384, P-521) or OKP
+    /// (Ed25519).
     ///
     /// The algorithm comes from `algorithm`, else from the JWK's `alg`, else
     /// from an EC or OKP curve, which names one algorithm. An RSA JWK without
-    /// `alg` needs `algorithm`, because RS256 and PS256 share keys.
+    /// `alg` needs `algorithm`, because the RS* and PS* algorithms share keys.
     ///
     /// - Throws: `JOSEError.invalidKey` when a member is missing or of the
     ///   wrong size, `use` is not "sig", or the JWK's `alg` differs from
@@ -115,7 +116,7 @@ extension AsymmetricKey {
     /// width of a coordinate.
     private static func ecKey(_ jwk: JWK, algorithm: JWSAlgorithm) throws(JOSEError) -> PKey {
         guard case .ecdsa(let curve) = algorithm.family, let width = algorithm.ecdsaCoordinateWidth else {
-            throw .invalidKey(reason: "an EC JWK works with ES256 or ES384, not \(algorithm.rawValue)")
+            throw .invalidKey(reason: "an EC JWK works with ES256, ES384 or ES512, not \(algorithm.rawValue)")
         }
         guard jwk.curve == curve else {
             throw .invalidKey(
@@ -175,9 +176,10 @@ extension JWK {
         switch (keyType, curve) {
         case ("EC", "P-256"): return .es256
         case ("EC", "P-384"): return .es384
+        case ("EC", "P-521"): return .es512
         case ("OKP", "Ed25519"): return .edDSA
         case ("EC", let curve?), ("OKP", let curve?):
-            throw .invalidKey(reason: "\(keyType) curve \"\(curve)\" is not supported; use P-256, P-384 or Ed25519")
+            throw .invalidKey(reason: "\(keyType) curve \"\(curve)\" is not supported; use P-256, P-384, P-521 or Ed25519")
         default:
             throw .invalidKey(reason: "the \(keyType) JWK has no \"alg\"; name the algorithm it is for")
         }

@@ -1,9 +1,9 @@
 /// An RSA, EC or Ed25519 key, public or private, pinned to one algorithm.
 ///
-/// The algorithm is checked against the key when the key is made. RS*/PS256
-/// need RSA of at least 2048 bits (RFC 7518 sections 3.3 and 3.5). ES256
-/// needs P-256 and ES384 needs P-384 (section 3.4). EdDSA needs Ed25519
-/// (RFC 8037 section 3.1).
+/// The algorithm is checked against the key when the key is made. RS* and
+/// PS* need RSA of at least 2048 bits (RFC 7518 sections 3.3 and 3.5).
+/// ES256 needs P-256, ES384 needs P-384 and ES512 needs P-521 (section
+/// 3.4). EdDSA needs Ed25519 (RFC 8037 section 3.1).
 public struct AsymmetricKey: JWSSigningKey {
     public let algorithm: JWSAlgorithm
     public let keyID: String?
@@ -94,7 +94,9 @@ public struct AsymmetricKey: JWSSigningKey {
                 throw .invalidKey(reason: "\(algorithm.rawValue) needs an RSA modulus of at least \(minimumRSABits) bits, got \(key.bits)")
             }
         case .ecdsa(let curve):
-            let expected = curve == "P-256" ? "prime256v1" : "secp384r1"
+            guard let expected = algorithm.ecdsaGroupName else {
+                preconditionFailure("\(algorithm.rawValue) is ECDSA but has no OpenSSL group name")
+            }
             guard key.isA("EC"), let group = key.groupName else {
                 throw .invalidKey(reason: "\(algorithm.rawValue) needs an EC key on \(curve)")
             }

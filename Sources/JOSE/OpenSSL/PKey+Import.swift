@@ -86,7 +86,7 @@ extension PKey {
     }
 
     /// Generates a fresh key with OpenSSL's CSPRNG: RSA of `rsaBits`, an EC
-    /// key on `group` ("P-256", "P-384"), or Ed25519.
+    /// key on `group` ("P-256", "P-384", "P-521"), or Ed25519.
     static func generate(type: String, rsaBits: Int? = nil, group: String? = nil) throws(JOSEError) -> PKey {
         guard let context = EVP_PKEY_CTX_new_from_name(nil, type, nil) else {
             throw .crypto(operation: "EVP_PKEY_CTX_new_from_name(\(type))", message: LibCrypto.lastErrorMessage())

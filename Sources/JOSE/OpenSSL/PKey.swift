@@ -31,7 +31,8 @@ final class PKey: @unchecked Sendable {
         Int(EVP_PKEY_get_bits(pointer))
     }
 
-    /// The EC group name ("prime256v1", "secp384r1"), or nil for other keys.
+    /// The EC group name ("prime256v1", "secp384r1", "secp521r1"), or nil
+    /// for other keys.
     var groupName: String? {
         var buffer = [CChar](repeating: 0, count: 64)
         var length = 0

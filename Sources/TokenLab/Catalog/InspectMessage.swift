@@ -73,8 +73,8 @@ public enum InspectMessage: Sendable {
 
             options:
               --alg ALG        the algorithm the key is for: HS256, HS384, HS512, RS256,
-                               RS384, RS512, PS256, ES256, ES384, EdDSA (default for a
-                               secret: HS256)
+                               RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512,
+                               EdDSA (default for a secret: HS256)
               --now SECONDS    the time to check exp, nbf and iat at (Unix seconds;
                                default: the system clock)
               --leeway SECONDS allowed clock skew for exp, nbf and iat (default: 0)
@@ -101,7 +101,7 @@ public enum InspectMessage: Sendable {
         case .severalKeys:
             "give one key option, not several"
         case .unknownAlgorithm(let name):
-            "--alg \(name) is not supported; use HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA"
+            "--alg \(name) is not supported; use HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512 or EdDSA"
         case .unreadableFile(let path, let reason):
             "cannot read \(path): \(reason)"
         case .unusableKey(let error):
@@ -167,7 +167,8 @@ public enum InspectMessage: Sendable {
 
             옵션:
               --alg ALG        키의 알고리즘: HS256, HS384, HS512, RS256, RS384, RS512,
-                               PS256, ES256, ES384, EdDSA (비밀 키의 기본값: HS256)
+                               PS256, PS384, PS512, ES256, ES384, ES512, EdDSA
+                               (비밀 키의 기본값: HS256)
               --now SECONDS    exp, nbf, iat를 검사할 시각 (유닉스 초, 기본값: 시스템 시계)
               --leeway SECONDS exp, nbf, iat에 허용할 시계 오차 (기본값: 0)
               --iss ISSUER     토큰에 있어야 하는 iss
@@ -193,7 +194,7 @@ public enum InspectMessage: Sendable {
         case .severalKeys:
             "키 옵션은 하나만 주세요"
         case .unknownAlgorithm(let name):
-            "지원하지 않는 알고리즘입니다: \(name). HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384, EdDSA 중 하나를 쓰세요"
+            "지원하지 않는 알고리즘입니다: \(name). HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA 중 하나를 쓰세요"
         case .unreadableFile(let path, let reason):
             "파일을 읽을 수 없습니다: \(path) (\(reason))"
         case .unusableKey(let error):

@@ -68,7 +68,8 @@ public enum ServeMessage: Sendable {
               --signing-key FILE  sign with this PEM private key instead of HS256;
                                   its public key is served at /.well-known/jwks.json
               --alg ALG           the key's algorithm: RS256, RS384, RS512, PS256,
-                                  ES256, ES384 or EdDSA (required with --signing-key)
+                                  PS384, PS512, ES256, ES384, ES512 or EdDSA
+                                  (required with --signing-key)
               --kid ID            the key id in token headers and the JWK Set
                                   (default: the key's RFC 7638 thumbprint)
               --lang en|ko        the language of these messages
@@ -79,7 +80,7 @@ public enum ServeMessage: Sendable {
         case .invalidSetting(let text):
             "--set \(text) is not KEY=VALUE; write it as --set access-ttl=5m"
         case .invalidAlgorithm(let text):
-            "--alg \(text) is not an asymmetric algorithm; use RS256, RS384, RS512, PS256, ES256, ES384 or EdDSA"
+            "--alg \(text) is not an asymmetric algorithm; use RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512 or EdDSA"
         case .algorithmNeedsKey:
             "--alg and --kid go with --signing-key FILE; without a key the server signs with HS256"
         case .keyNeedsAlgorithm:
@@ -153,8 +154,9 @@ public enum ServeMessage: Sendable {
                                   저장소를 함께 쓰는 서버는 같은 파일을 써야 합니다
               --signing-key 파일  HS256 대신 이 PEM 개인 키로 서명합니다. 공개 키는
                                   /.well-known/jwks.json에서 제공합니다
-              --alg ALG           키의 알고리즘: RS256, RS384, RS512, PS256, ES256,
-                                  ES384, EdDSA 중 하나 (--signing-key와 함께 필수)
+              --alg ALG           키의 알고리즘: RS256, RS384, RS512, PS256, PS384,
+                                  PS512, ES256, ES384, ES512, EdDSA 중 하나
+                                  (--signing-key와 함께 필수)
               --kid ID            토큰 헤더와 JWK Set에 쓸 키 ID
                                   (기본값: 키의 RFC 7638 썸프린트)
               --lang en|ko        이 메시지들의 언어
@@ -165,7 +167,7 @@ public enum ServeMessage: Sendable {
         case .invalidSetting(let text):
             "KEY=VALUE 형식이 아닙니다: --set \(text). 예: --set access-ttl=5m"
         case .invalidAlgorithm(let text):
-            "비대칭 알고리즘이 아닙니다: --alg \(text). RS256, RS384, RS512, PS256, ES256, ES384, EdDSA 중 하나를 쓰세요"
+            "비대칭 알고리즘이 아닙니다: --alg \(text). RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA 중 하나를 쓰세요"
         case .algorithmNeedsKey:
             "--alg와 --kid는 --signing-key 파일과 함께 씁니다. 키가 없으면 서버는 HS256으로 서명합니다"
         case .keyNeedsAlgorithm:

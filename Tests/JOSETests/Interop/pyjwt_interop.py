@@ -3,15 +3,35 @@
 Reads cases.json written by the Swift test: for each algorithm a private
 JWK, the claims, and a token that TokenLab signed. For each case it
 verifies TokenLab's token with PyJWT, signs the same claims with PyJWT,
-and writes the PyJWT token and the public key as PEM to results.json.
+and writes the PyJWT token, the public key as PEM and the key's RFC 7638
+thumbprint (computed here, independently of TokenLab) to results.json.
 Exits non-zero, naming the algorithm, when PyJWT rejects a token.
 """
 
+import base64
+import hashlib
 import json
 import sys
 
 import jwt
 from cryptography.hazmat.primitives import serialization
+
+
+# The members that an RFC 7638 thumbprint covers, per key type (RFC 7638
+# section 3.2, and RFC 8037 section 2 for OKP).
+THUMBPRINT_MEMBERS = {
+    "RSA": ("e", "kty", "n"),
+    "EC": ("crv", "kty", "x", "y"),
+    "OKP": ("crv", "kty", "x"),
+    "oct": ("k", "kty"),
+}
+
+
+def thumbprint(jwk):
+    members = {name: jwk[name] for name in THUMBPRINT_MEMBERS[jwk["kty"]]}
+    canonical = json.dumps(members, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(canonical.encode("utf-8")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def public_pem(key):
@@ -46,7 +66,9 @@ def main(directory):
         token = jwt.encode(
             case["claims"], key, algorithm=algorithm, headers={"kid": case["jwk"]["kid"], "typ": "at+jwt"}
         )
-        results.append({"alg": algorithm, "token": token, "publicPEM": public_pem(key)})
+        results.append(
+            {"alg": algorithm, "token": token, "publicPEM": public_pem(key), "thumbprint": thumbprint(case["jwk"])}
+        )
 
     with open(f"{directory}/results.json", "w", encoding="utf-8") as handle:
         json.dump(results, handle)

@@ -17,7 +17,8 @@ enum TestKeys {
     }
 
     /// A key of `algorithm`: HMAC from the fixed secret, or a generated key
-    /// (RSA keys are shared by RS*, PS256; each family has one key).
+    /// (one RSA key is shared by RS* and PS*, and the P-256 and Ed25519 keys
+    /// are fixed; P-384 and P-521 keys are generated on each call).
     static func signingKey(_ algorithm: JWSAlgorithm) throws -> any JWSSigningKey {
         switch algorithm.family {
         case .hmac: return try hmac(algorithm)
