@@ -50,12 +50,15 @@ extension Session {
         return try withServerCall { () throws(TransportError) in
             var lines = [text(.csrfStart(path))]
             let exchange = try world.user.crossSiteFormPost(path: path)
-            lines += ExchangeRenderer(style: style, text: text, width: options.width, serverName: routedServerName)
-                .render(exchange, actor: .user)
+            // Through exchangeLines, so the call's sequence diagram draws it.
+            lines += exchangeLines(exchange, actor: .user)
 
             let carriedCookie = exchange.request.headers.contains { $0.name.lowercased() == "cookie" }
             if !carriedCookie && !world.user.holdsRefreshCookie {
-                lines.append(style.green(text(.csrfNoCookieToCarry)))
+                // Either the policy keeps refresh tokens out of cookies, or
+                // it puts them there and the jar is empty for now.
+                let bodyDelivery = world.routedServer.service.policy.delivery == .body
+                lines.append(style.green(text(bodyDelivery ? .csrfNoCookieToCarry : .csrfCookieJarEmpty)))
             } else if !carriedCookie {
                 lines.append(style.green(text(.csrfNoCookie)))
                 if world.user.holdsRefreshCookie {

@@ -30,6 +30,7 @@ extension Session {
         default:
             replacement = try signer(for: choice)
             summary = .keyChanged(replacement.algorithm)
+            keyChoice = choice
         }
         world.forEachService { $0.signer = replacement }
         var lines = [text(summary)]
@@ -98,7 +99,7 @@ extension Session {
         let signer = world.server.service.signer
         var lines = [text(.keyCurrent(signer.algorithm))]
         if signer.publicKeys.isEmpty {
-            lines.append(style.dim(text(choice == .weak ? .keyWeakNote : .keySymmetricNote)))
+            lines.append(style.dim(text(keyChoice == .weak ? .keyWeakNote : .keySymmetricNote)))
         } else {
             lines.append(style.dim(text(.keyPublishedNote)))
         }

@@ -44,7 +44,7 @@ extension Session {
 
         var lines = [style.bold(lesson.title), ""]
         if !lesson.introduction.isEmpty {
-            lines += [MarkdownText.render(lesson.introduction, style: style), ""]
+            lines += prose(lesson.introduction) + [""]
         }
         lines.append(style.dim(text(.lessonFreshLab(seed: seed))))
         lines.append(style.dim(text(.bannerSecret(hex: world.secret.map(HexDump.hex).joined()))))
@@ -77,7 +77,7 @@ extension Session {
 
     func lessonBack() throws -> [String] {
         guard let run = lessonRun else { throw SessionFailure(.lessonNone) }
-        guard run.shown >= 2 else { throw SessionFailure(.lessonAtStart) }
+        guard run.shown >= 2 else { throw SessionFailure(run.shown == 0 ? .lessonNothingToRepeat : .lessonAtStart) }
         return try replay(toShow: run.shown - 2, run: run)
     }
 
@@ -99,7 +99,9 @@ extension Session {
             }
         }
         lessonStepDepth -= 1
+        // The rebuilt lab is the lesson's own again, whatever was typed before.
         var updated = run
+        updated.detoured = false
         updated.shown = index + 1
         lessonRun = updated
         return [style.dim(text(.lessonRebuilt(steps: index))), ""] + show(step: index, of: run.lesson) + [""] + followUp(updated)
@@ -109,7 +111,7 @@ extension Session {
         let step = lesson.steps[index]
         var lines = [style.bold(text(.lessonStepHeading(step: index + 1, of: lesson.steps.count, title: step.title)))]
         if !step.narration.isEmpty {
-            lines += ["", MarkdownText.render(step.narration, style: style)]
+            lines += [""] + prose(step.narration)
         }
         lessonStepDepth += 1
         defer { lessonStepDepth -= 1 }
@@ -121,9 +123,26 @@ extension Session {
             if !outcome.output.isEmpty { lines.append(outcome.output) }
         }
         if !step.notice.isEmpty {
-            lines += ["", MarkdownText.render(step.notice, style: style)]
+            lines += [""] + prose(step.notice)
+        }
+        if detail == .quiet && !step.commands.isEmpty {
+            lines.append(style.dim(text(.lessonQuietHint)))
         }
         return lines
+    }
+
+    /// A lesson's Markdown as lines of the REPL's width: paragraphs wrap
+    /// flush left like the source, list items hang under their text.
+    func prose(_ markdown: String) -> [String] {
+        MarkdownText.render(markdown, style: style).split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+            let text = String(line)
+            let marker = ANSI.strip(text).prefix { $0 != " " }
+            let isListItem =
+                ["-", "*", "+"].contains(String(marker)) || (marker.hasSuffix(".") && marker.dropLast().allSatisfy(\.isNumber))
+            return isListItem
+                ? TextWrap.wrap(text, width: options.width, continuation: String(repeating: " ", count: marker.count + 1))
+                : TextWrap.paragraph(text, width: options.width)
+        }
     }
 
     /// Returns the number of the next lesson after `lesson`, or nil when it
@@ -142,10 +161,13 @@ extension Session {
     }
 }
 
-/// Markdown prose as terminal text: `**bold**` becomes bold, the rest is
-/// shown as written, since Markdown is meant to read well as plain text.
+/// Markdown prose as terminal text: `**bold**` becomes bold, and the lines
+/// of a paragraph are joined, so the REPL wraps them at its own width
+/// rather than at the width the lesson's source was written to. The rest
+/// is shown as written, since Markdown is meant to read well as plain text.
 enum MarkdownText {
     static func render(_ markdown: String, style: Style) -> String {
+        let markdown = joiningParagraphLines(markdown)
         guard style.enabled else { return markdown.replacingOccurrences(of: "**", with: "") }
         var output = ""
         var bold = false
@@ -158,5 +180,46 @@ enum MarkdownText {
         }
         output += bold ? style.bold(String(rest)) : String(rest)
         return output
+    }
+
+    /// Joins each line to the one before it with a space, except at blank
+    /// lines and at lines that start a block of their own: list items,
+    /// headings, tables, fences and indented code.
+    static func joiningParagraphLines(_ markdown: String) -> String {
+        var lines: [String] = []
+        var previousIsProse = false
+        var inFence = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.drop(while: { $0 == " " }).hasPrefix("```") { inFence.toggle() }
+            if inFence || line.drop(while: { $0 == " " }).hasPrefix("```") {
+                lines.append(line)
+                previousIsProse = false
+                continue
+            }
+            let startsBlock = startsBlockOfItsOwn(line)
+            if previousIsProse && !startsBlock && !line.isEmpty, let last = lines.popLast() {
+                lines.append(last + " " + line.trimmingCharacters(in: .whitespaces))
+            } else {
+                lines.append(line)
+            }
+            // A list item's continuation lines join the item.
+            previousIsProse =
+                !line.isEmpty && !line.hasPrefix("```") && !line.hasPrefix("    ") && !line.hasPrefix("|")
+                && !line.hasPrefix("#")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func startsBlockOfItsOwn(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        if line.hasPrefix("    ") || trimmed.hasPrefix("```") || trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || trimmed.hasPrefix(">")
+        {
+            return true
+        }
+        if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ") { return true }
+        // An ordered item: digits, then ". " or ") ".
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let after = trimmed.dropFirst(digits.count)
+        return !digits.isEmpty && (after.hasPrefix(". ") || after.hasPrefix(") "))
     }
 }

@@ -88,13 +88,15 @@ extension Session {
     }
 
     func timeline() -> [String] {
+        let denied = world.routedServer.service.policy.denylist ? ((try? world.store.deniedFamilies(now: world.clock.now)) ?? [:]) : [:]
         var bars: [TimelineRenderer.Bar] = []
         for actor in Actor.allCases {
             guard let token = world.client(actor).storage.accessToken,
                 let claims = try? CompactJWS(parsing: token).claims,
                 let issuedAt = try? claims.numericDate("iat"), let expiresAt = try? claims.numericDate("exp")
             else { continue }
-            bars.append(.init(label: text(.actorName(actor)), issuedAt: issuedAt, expiresAt: expiresAt))
+            let revoked = claims.string("sid").map { denied[$0] != nil } ?? false
+            bars.append(.init(label: text(.actorName(actor)), issuedAt: issuedAt, expiresAt: expiresAt, revoked: revoked))
         }
         return TimelineRenderer(style: style, text: text, width: options.width).render(bars, now: world.clock.now)
     }

@@ -47,6 +47,10 @@ extension Session {
             case AuthClient.refreshPath where status == 200:
                 activity = rotationsLeft > 0 ? .rotate : .read
                 rotationsLeft -= 1
+            case AuthClient.refreshPath where ExchangeFacts.bodyString("error", in: exchange) != "invalid_grant":
+                // A request refused for its form (415, 413, a bad body) never
+                // reached the store.
+                activity = nil
             case AuthClient.refreshPath:
                 if reuseRevocationLeft {
                     activity = .revokeFamily

@@ -38,7 +38,9 @@ extension Session {
             }
         }
         world.forEachService { $0.policy = policy }
-        var lines = [text(.policyChanged(key: key, value: value))]
+        // Echo the value as the policy holds it (`10` becomes `10s`).
+        let stored = policy.settings.first { $0.key.rawValue == key.lowercased() }?.value ?? value
+        var lines = [text(.policyChanged(key: key, value: stored))]
         if world.servers.count > 1 {
             lines.append(text(.appliesToServers(world.servers.map(\.name))))
         }

@@ -63,6 +63,9 @@ public final class Session {
     /// Access tokens `forge` wrote, so a refusal of one is explained as a
     /// signature by another key rather than as a tampered token.
     var forgedTokens: Set<String> = []
+    /// The key `key` chose last, so `key` alone can describe it; the weak
+    /// secret and the random one are both HS256 and look alike otherwise.
+    var keyChoice = KeyChoice.hs256
     /// The running servers' names, for tab completion.
     public let serverNames = ServerNames()
     /// What a SIGTERM or SIGHUP deletes: the current world's store data.
@@ -222,6 +225,7 @@ public final class Session {
         terminationCleanup.track(world.discardStoreData)
         reusedTokenHashes = []
         forgedTokens = []
+        keyChoice = .hs256
     }
 }
 

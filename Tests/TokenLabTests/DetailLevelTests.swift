@@ -31,7 +31,7 @@ struct DetailLevelTests {
         let output = session.execute("login hong gildong-demo").output
         #expect(output.contains("│── POST /api/v1/auth/login"))
         #expect(output.contains("now holds an access token and a refresh token"))
-        #expect(output.contains("Store after this step"))
+        #expect(output.contains("Store after this command"))
         #expect(!output.contains("Content-Type"))
         #expect(!output.contains("user → server"))
         #expect(!output.contains("Access token"))
@@ -69,7 +69,7 @@ struct DetailLevelTests {
         _ = session.execute("login hong gildong-demo")
         let output = session.execute("refresh").output
         #expect(output.contains("── rotate ──"))
-        #expect(output.contains("Refresh-token families this step changed, oldest token first"))
+        #expect(output.contains("Refresh-token families this command changed, oldest token first"))
         #expect(output.contains("rotated      active"))
     }
 

@@ -139,6 +139,12 @@ struct LessonTests {
         _ = session.execute("advance 1h")
         #expect(session.execute("next").output.contains("You changed the lab"))
         #expect(!session.execute("again").output.contains("You changed the lab"))
+
+        // `back` rebuilds the lesson's own lab, so what was typed before it
+        // no longer counts.
+        _ = session.execute("advance 1h")
+        #expect(!session.execute("back").output.contains("You changed the lab"))
+        #expect(!session.execute("next").output.contains("You changed the lab"))
     }
 
     @Test("the last lesson does not point to a next one")

@@ -94,9 +94,9 @@ struct FamilyChainTextTests {
         arguments: [
             (
                 Language.english, "All refresh-token families, oldest token first",
-                "Refresh-token families this step changed, oldest token first"
+                "Refresh-token families this command changed, oldest token first"
             ),
-            (Language.korean, "리프레시 토큰 패밀리 전체 (오래된 토큰부터)", "이 단계에서 바뀐 리프레시 토큰 패밀리 (오래된 토큰부터)"),
+            (Language.korean, "리프레시 토큰 패밀리 전체 (오래된 토큰부터)", "이 명령으로 바뀐 리프레시 토큰 패밀리 (오래된 토큰부터)"),
         ])
     func titles(language: Language, all: String, changed: String) {
         #expect(Self.chain(language).first == all)

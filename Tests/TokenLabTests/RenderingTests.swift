@@ -211,3 +211,51 @@ struct HelpListTests {
         #expect(commands.map(String.init) == HelpText.usages.map(\.command))
     }
 }
+
+@Suite("Lesson prose")
+struct LessonProseTests {
+    @Test("paragraph lines are joined, and blocks of their own are kept")
+    func joining() {
+        let markdown = """
+            A paragraph written
+            over three lines
+            in the source.
+
+            - an item
+              that continues
+            - another item
+            1. a numbered item
+
+            ```tokenlab
+            login hong gildong-demo
+            me
+            ```
+            **What to notice:** bold
+            stays joined.
+            """
+        #expect(
+            MarkdownText.joiningParagraphLines(markdown)
+                == """
+                A paragraph written over three lines in the source.
+
+                - an item that continues
+                - another item
+                1. a numbered item
+
+                ```tokenlab
+                login hong gildong-demo
+                me
+                ```
+                **What to notice:** bold stays joined.
+                """)
+    }
+
+    @Test("a lesson paragraph wraps flush left at the session's width")
+    func flushLeft() throws {
+        let session = try Session(options: .init(seed: 7, width: 80), wallClockStart: { 0 })
+        defer { session.close() }
+        let lines = session.prose(String(repeating: "word ", count: 40) + "\nend")
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { !$0.hasPrefix(" ") && TextWidth.columns($0) <= 80 })
+    }
+}

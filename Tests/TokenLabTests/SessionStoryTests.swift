@@ -205,8 +205,31 @@ struct SessionSettingsTests {
         _ = session.execute("policy set denylist on")
         _ = session.execute("login hong gildong-demo")
         _ = session.execute("steal access")
+        #expect(session.execute("timeline").output.contains("15m 0s left"))
         _ = session.execute("logout")
         #expect(session.execute("attacker me").output.contains("401 Unauthorized"))
+
+        // The timeline draws the refused token apart from a live one.
+        let timeline = session.execute("timeline").output
+        #expect(timeline.contains("refused: denylisted"))
+        #expect(timeline.contains("xxxxxxxx|"))
+        #expect(timeline.contains("x = refused before exp"))
+        #expect(!timeline.contains("15m 0s left"))
+    }
+
+    @Test("lesson helpers: key describes the weak secret, and csrf names the empty cookie jar")
+    func keyAndCSRFExplanations() throws {
+        let session = try Self.session()
+        _ = session.execute("key weak")
+        #expect(session.execute("key").output.contains("secret123"))
+        _ = session.execute("key hs256")
+        #expect(!session.execute("key").output.contains("secret123"))
+
+        _ = session.execute("login hong gildong-demo")
+        _ = session.execute("policy set delivery cookie")
+        let csrf = session.execute("csrf refresh").output
+        #expect(csrf.contains("holds no refresh cookie to attach"))
+        #expect(!csrf.contains("delivery is body"))
     }
 
     @Test("cookie delivery keeps the refresh token in the jar")

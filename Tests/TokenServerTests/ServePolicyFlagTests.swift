@@ -5,7 +5,8 @@ import Testing
 struct ServePolicyFlagTests {
     @Test("--set changes the policy after the file, in order")
     func applied() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenlab-serve-set-\(ProcessInfo.processInfo.processIdentifier)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokenlab-serve-set-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let policyFile = directory.appendingPathComponent("policy.json")
@@ -16,6 +17,8 @@ struct ServePolicyFlagTests {
             "--set", "grace=10s", "--set", "denylist=on",
         ])
         defer { server.signal(SIGTERM) }
+        // The policy line follows the "listening on" line the start waited for.
+        #expect(server.waitForStandardError(containing: "denylist="))
         let log = server.standardError
         #expect(log.contains("access-ttl=5m"))
         #expect(log.contains("grace=10s"))

@@ -1,6 +1,6 @@
 import Foundation
-import TokenClient
 import RawHTTP
+import TokenClient
 
 /// `tokenlab serve` run as a child process on 127.0.0.1 with an ephemeral
 /// port, for tests that signal or kill it.
@@ -60,6 +60,16 @@ final class ServeProcess {
 
     /// Everything the server wrote to standard error so far.
     var standardError: String { errors.text }
+
+    /// Waits up to `timeout` seconds for standard error to contain `text`,
+    /// for lines the server prints after the "listening on" line.
+    func waitForStandardError(containing text: String, timeout: Double = 10) -> Bool {
+        for _ in 0..<Int(timeout * 50) {
+            if errors.text.contains(text) { return true }
+            usleep(20_000)
+        }
+        return errors.text.contains(text)
+    }
 
     func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)

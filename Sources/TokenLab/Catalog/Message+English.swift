@@ -93,7 +93,8 @@ extension Message {
         case .expiresIn(let duration):
             "\(duration) left"
         case .expiredAgo(let duration):
-            "expired \(duration) ago"
+            // Exactly at `exp` the token is already refused (exp <= now).
+            duration == "0s" ? "expired just now, at exp" : "expired \(duration) ago"
         case .claimFamily:
             "session: this login's refresh-token family"
         case .claimTokenID:
@@ -107,6 +108,10 @@ extension Message {
             "No access tokens to draw. `login` issues one."
         case .timelineLegend(let now):
             "  | = iat to exp   · = expired   ^ = now (\(now))"
+        case .timelineRevoked:
+            "refused: denylisted"
+        case .timelineRevokedLegend:
+            "  x = refused before exp: the family is on the denylist"
         case .helpUsage:
             "Usage:"
         case .helpArguments:
@@ -121,7 +126,7 @@ extension Message {
         case .storeUnchanged(let rows):
             "Store: unchanged (\(rows) \(rows == 1 ? "row" : "rows"))."
         case .storeAfter(let changed):
-            "Store after this step (+ new row, ~ changed row; \(changed) changed):"
+            "Store after this command (+ new row, ~ changed row; \(changed) changed):"
         case .storeExpired:
             "expired"
         case .denylistAdded(let family, let until):
@@ -170,7 +175,7 @@ extension Message {
         case .noAccessTokenSent:
             "No access token was sent, so the server cannot tell who is asking."
         case .accessTokenExpired(let actor, let ago, let expiration, let now, let canRefresh):
-            "Rejected: the access token expired \(ago) ago (exp \(expiration), clock now \(now))."
+            "Rejected: the access token expired \(ago == "0s" ? "just now" : "\(ago) ago") (exp \(expiration), clock now \(now))."
                 + (canRefresh
                     ? " `\(actor == .user ? "refresh" : "attacker refresh")` gets a new one."
                     : " No refresh token is held to get a new one with.")
@@ -307,6 +312,8 @@ extension Message {
             "A page on another site makes the user's browser post an empty form to \(path). The page cannot read the app's tokens, but the browser decides which cookies go along:"
         case .csrfNoCookieToCarry:
             "The user's app keeps its refresh token in memory, not in a cookie (delivery is body), so the browser has no credential to attach to the other site's request. CSRF needs a cookie that the browser sends by itself: try `policy set delivery cookie` and `policy set cookie-samesite none`, log in again, and repeat this."
+        case .csrfCookieJarEmpty:
+            "The user's browser holds no refresh cookie to attach: the last login came before cookie delivery was turned on, or a logout deleted the cookie. `login hong gildong-demo`, then repeat this."
         case .csrfFormContentType:
             "The 415 is a second defence: the server accepts only Content-Type: application/json, which a plain HTML form cannot send."
         case .csrfNoCookie:
@@ -340,7 +347,7 @@ extension Message {
         case .accessValidFor(let actor, let duration):
             "The \(actor.englishName)'s access token is valid for \(duration) more."
         case .accessExpiredFor(let actor, let duration):
-            "The \(actor.englishName)'s access token expired \(duration) ago."
+            "The \(actor.englishName)'s access token expired \(duration == "0s" ? "just now, at its exp" : "\(duration) ago")."
         case .nothingToSteal(let kind):
             "The user holds no \(kind.rawValue) token to steal. Log in first."
         case .stole(let kind, let token):
@@ -385,6 +392,8 @@ extension Message {
         case .lessonFinished(let next):
             next.map { "This lesson is finished. Type `lesson start \($0)` for the next one, or `lesson list`." }
                 ?? "That was the last lesson. Type `lesson list` to see them all."
+        case .lessonQuietHint:
+            "(quiet detail hides the headers and bodies these notes may point at; `normal` shows them)"
         case .lessonAtStart:
             "There is no earlier step. Type `again` to run this step again."
         case .lessonNothingToRepeat:
@@ -392,7 +401,7 @@ extension Message {
         case .lessonRebuilt(let steps):
             steps == 0
                 ? "Rebuilt the lab. Commands you typed between steps were not replayed."
-                : "Rebuilt the lab and ran the first \(steps) \(steps == 1 ? "step" : "steps") again without showing them. Commands you typed between steps were not replayed."
+                : "Rebuilt the lab and ran \(steps == 1 ? "step 1" : "steps 1 to \(steps)") again without showing \(steps == 1 ? "it" : "them"). Commands you typed between steps were not replayed."
         case .lessonStepHeading(let step, let count, let title):
             "── Step \(step) of \(count): \(title) ──"
         case .lessonEnd(let next):

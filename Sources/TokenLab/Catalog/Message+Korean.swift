@@ -93,7 +93,7 @@ extension Message {
         case .expiresIn(let duration):
             "\(duration) 남음"
         case .expiredAgo(let duration):
-            "\(duration) 전에 만료됨"
+            duration == "0초" ? "방금 만료됨 (exp 시각)" : "\(duration) 전에 만료됨"
         case .claimFamily:
             "세션: 이 로그인의 리프레시 토큰 패밀리"
         case .claimTokenID:
@@ -107,6 +107,10 @@ extension Message {
             "그릴 액세스 토큰이 없습니다. `login`을 하면 발급됩니다."
         case .timelineLegend(let now):
             "  | = iat부터 exp까지   · = 만료 후   ^ = 현재 (\(now))"
+        case .timelineRevoked:
+            "거부됨: 거부 목록에 있음"
+        case .timelineRevokedLegend:
+            "  x = exp 전에 거부됨: 패밀리가 거부 목록에 있음"
         case .helpUsage:
             "사용법:"
         case .helpArguments:
@@ -121,7 +125,7 @@ extension Message {
         case .storeUnchanged(let rows):
             "저장소: 변경 없음 (\(rows)행)."
         case .storeAfter(let changed):
-            "이 단계를 마친 뒤의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
+            "이 명령을 실행한 뒤의 저장소 (+ 새 행, ~ 바뀐 행, \(changed)행 변경):"
         case .storeExpired:
             "만료됨"
         case .denylistAdded(let family, let until):
@@ -170,7 +174,7 @@ extension Message {
         case .noAccessTokenSent:
             "액세스 토큰을 보내지 않아서 서버는 누가 요청했는지 알 수 없습니다."
         case .accessTokenExpired(let actor, let ago, let expiration, let now, let canRefresh):
-            "거부됨: 액세스 토큰이 \(ago) 전에 만료되었습니다 (exp \(expiration), 현재 시각 \(now))."
+            "거부됨: 액세스 토큰이 \(ago == "0초" ? "방금" : "\(ago) 전에") 만료되었습니다 (exp \(expiration), 현재 시각 \(now))."
                 + (canRefresh ? " `\(actor == .user ? "refresh" : "attacker refresh")` 명령으로 새 토큰을 받을 수 있습니다." : " 새 토큰을 받을 리프레시 토큰이 없습니다.")
         case .accessTokenBadSignature:
             "거부됨: 서명이 헤더·페이로드와 일치하지 않습니다. 한 바이트만 바꿔도 서명이 깨지고, 새 서명은 서버의 비밀 키로만 만들 수 있습니다."
@@ -205,7 +209,7 @@ extension Message {
         case .refreshTokenIdle:
             "리프레시 토큰을 유휴 한도보다 오래 쓰지 않아서 서버가 그 패밀리를 폐기했습니다."
         case .accessTokenDenylisted:
-            "거부됨: 이 토큰의 로그인이 끝났고(로그아웃 또는 재사용 감지) 거부 목록이 켜져 있어서, 액세스 토큰이 exp 전에 무효가 되었습니다."
+            "거부됨: 이 토큰이 속한 로그인 세션이 끝났고(로그아웃 또는 재사용 감지) 거부 목록이 켜져 있어서, 액세스 토큰이 exp 전에 무효가 되었습니다."
         case .raceExplained:
             "사용자 앱의 탭 두 개가 같은 리프레시 토큰을 읽고, 어느 쪽 응답도 오기 전에 둘 다 갱신을 요청합니다. TokenLab은 항상 탭 1의 요청을 먼저 보내므로, 몇 번을 실행해도 결과가 같습니다."
         case .raceNeedsBodyDelivery:
@@ -305,6 +309,8 @@ extension Message {
             "다른 사이트의 페이지가 사용자의 브라우저를 시켜 \(path)\(Self.toParticle(after: path)) 빈 폼을 보냅니다. 그 페이지는 앱의 토큰을 읽을 수 없지만, 어떤 쿠키를 함께 보낼지는 브라우저가 정합니다:"
         case .csrfNoCookieToCarry:
             "사용자의 앱은 리프레시 토큰을 쿠키가 아니라 메모리에 둡니다(delivery가 body). 그래서 브라우저가 다른 사이트의 요청에 붙여 보낼 자격 증명이 없습니다. CSRF는 브라우저가 알아서 보내는 쿠키가 있어야 성립합니다. `policy set delivery cookie`와 `policy set cookie-samesite none`을 실행하고 다시 로그인한 뒤 이 명령을 다시 실행해 보세요."
+        case .csrfCookieJarEmpty:
+            "사용자의 브라우저에는 붙여 보낼 리프레시 토큰 쿠키가 없습니다. 마지막 로그인이 쿠키 전달을 켜기 전이었거나, 로그아웃이 쿠키를 지웠습니다. `login hong gildong-demo`로 다시 로그인한 뒤 이 명령을 다시 실행해 보세요."
         case .csrfFormContentType:
             "415는 두 번째 방어선입니다. 서버는 Content-Type이 application/json인 요청만 받는데, 일반 HTML 폼은 이 형식으로 보낼 수 없습니다."
         case .csrfNoCookie:
@@ -338,7 +344,7 @@ extension Message {
         case .accessValidFor(let actor, let duration):
             "\(actor.koreanName)의 액세스 토큰은 앞으로 \(duration) 동안 유효합니다."
         case .accessExpiredFor(let actor, let duration):
-            "\(actor.koreanName)의 액세스 토큰은 \(duration) 전에 만료되었습니다."
+            "\(actor.koreanName)의 액세스 토큰은 \(duration == "0초" ? "방금(exp 시각에)" : "\(duration) 전에") 만료되었습니다."
         case .nothingToSteal(let kind):
             "사용자에게 훔칠 \(kind.koreanName)이 없습니다. 먼저 로그인하세요."
         case .stole(let kind, let token):
@@ -383,6 +389,8 @@ extension Message {
         case .lessonFinished(let next):
             next.map { "이 레슨은 끝났습니다. 다음 레슨은 `lesson start \($0)`, 목록은 `lesson list`입니다." }
                 ?? "마지막 레슨까지 끝났습니다. 목록은 `lesson list`로 볼 수 있습니다."
+        case .lessonQuietHint:
+            "(quiet 모드에서는 설명이 가리키는 헤더와 본문이 보이지 않을 수 있습니다. `normal`을 입력하면 보입니다)"
         case .lessonAtStart:
             "이전 단계가 없습니다. 이 단계를 다시 실행하려면 `again`을 입력하세요."
         case .lessonNothingToRepeat:
@@ -652,7 +660,7 @@ extension CommandError {
             default: "\(command)에 인자가 더 필요합니다. `help \(command)`에서 예를 볼 수 있습니다."
             }
         case .unexpectedArguments(let command, let extra):
-            "\(command) 명령은 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. `help \(command)`로 확인하세요."
+            "\(command) 명령은 \"\(Self.shorten(extra))\" 같은 인자를 받지 않습니다. 사용법은 `help \(command)`에서 확인하세요."
         case .invalidDuration(let text):
             "시간 형식이 올바르지 않습니다: \"\(Self.shorten(text))\". 숫자와 단위로 쓰세요: 90s, 16m, 2h, 8d, 1h30m."
         case .fractionalDuration(let text):

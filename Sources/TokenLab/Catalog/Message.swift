@@ -66,6 +66,9 @@ public enum Message: Sendable {
     case timelineTitle
     case timelineEmpty
     case timelineLegend(now: String)
+    /// A token the denylist refuses before its `exp`.
+    case timelineRevoked
+    case timelineRevokedLegend
 
     // Help for one command
     case helpUsage
@@ -131,6 +134,8 @@ public enum Message: Sendable {
     case csrfNoCookieToCarry
     /// The server turned the form away for its Content-Type (415).
     case csrfFormContentType
+    /// Cookie delivery, and yet no refresh cookie in the user's jar.
+    case csrfCookieJarEmpty
     case csrfNoCookie
     case csrfSameSiteKept
     case csrfSucceeded
@@ -228,6 +233,8 @@ public enum Message: Sendable {
     /// `next` is nil after the last lesson.
     case lessonFinished(next: Int?)
     case lessonAtStart
+    /// Quiet detail hides headers and bodies a lesson's notes point at.
+    case lessonQuietHint
     case lessonNothingToRepeat
     case lessonRebuilt(steps: Int)
     case lessonStepHeading(step: Int, of: Int, title: String)

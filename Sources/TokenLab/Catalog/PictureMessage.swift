@@ -60,7 +60,8 @@ enum PictureMessage: Sendable, Equatable {
         case .quietTokensHeld(let actor):
             "The \(actor.englishName)'s app now holds an access token and a refresh token. `tokens` shows them."
         case .chainTitle(let allFamilies):
-            allFamilies ? "All refresh-token families, oldest token first" : "Refresh-token families this step changed, oldest token first"
+            allFamilies
+                ? "All refresh-token families, oldest token first" : "Refresh-token families this command changed, oldest token first"
         case .familyHeading(let id, let subject): "family \(id) · sub \(subject)"
         case .familyRevokedByReuse: "revoked: reuse_detected"
         case .linkStatus(let status):
@@ -81,7 +82,8 @@ enum PictureMessage: Sendable, Equatable {
             case 2: "signature"
             default: "segment \(index + 1)"
             }
-        case .segmentRange(let first, let last, let bytes): "bytes \(first)–\(last) (\(bytes) bytes)"
+        case .segmentRange(let first, let last, let bytes):
+            bytes == 0 ? "no bytes, after offset \(first - 1)" : "bytes \(first)–\(last) (\(bytes) bytes)"
         case .rulerLegend: "h header, p payload, s signature, . separator"
         }
     }
@@ -102,7 +104,7 @@ enum PictureMessage: Sendable, Equatable {
             }
         case .quietTokensHeld(let actor): "이제 \(actor.koreanName)의 앱에 액세스 토큰과 리프레시 토큰이 있습니다. `tokens`로 볼 수 있습니다."
         case .chainTitle(let allFamilies):
-            allFamilies ? "리프레시 토큰 패밀리 전체 (오래된 토큰부터)" : "이 단계에서 바뀐 리프레시 토큰 패밀리 (오래된 토큰부터)"
+            allFamilies ? "리프레시 토큰 패밀리 전체 (오래된 토큰부터)" : "이 명령으로 바뀐 리프레시 토큰 패밀리 (오래된 토큰부터)"
         case .familyHeading(let id, let subject): "패밀리 \(id) · sub \(subject)"
         case .familyRevokedByReuse: "폐기됨: 재사용 탐지 (reuse_detected)"
         case .linkStatus(let status):
@@ -125,7 +127,8 @@ enum PictureMessage: Sendable, Equatable {
             case 2: "서명"
             default: "세그먼트 \(index + 1)"
             }
-        case .segmentRange(let first, let last, let bytes): "바이트 \(first)–\(last) (\(bytes)바이트)"
+        case .segmentRange(let first, let last, let bytes):
+            bytes == 0 ? "바이트 없음 (오프셋 \(first - 1) 다음)" : "바이트 \(first)–\(last) (\(bytes)바이트)"
         case .rulerLegend: "h 헤더, p 페이로드, s 서명, . 구분자"
         }
     }

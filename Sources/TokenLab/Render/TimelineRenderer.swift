@@ -17,6 +17,9 @@ struct TimelineRenderer {
         let label: String
         let issuedAt: Int64
         let expiresAt: Int64
+        /// The token's family is on the denylist, so the server refuses
+        /// it before `exp`; drawn with `x` instead of `=`.
+        var revoked = false
     }
 
     /// Columns of the bar area at 80 columns.
@@ -46,7 +49,7 @@ struct TimelineRenderer {
         for bar in bars {
             var cells = Array(repeating: " ", count: barColumns)
             let from = column(bar.issuedAt), to = column(bar.expiresAt)
-            for index in from...max(from, to) { cells[index] = "=" }
+            for index in from...max(from, to) { cells[index] = bar.revoked ? "x" : "=" }
             cells[from] = "|"
             cells[max(from, to)] = "|"
             if nowColumn > to {
@@ -56,14 +59,17 @@ struct TimelineRenderer {
 
             let remaining = bar.expiresAt - now
             let state =
-                remaining > 0
-                ? text(.expiresIn(text.duration(remaining)))
-                : text(.expiredAgo(text.duration(-remaining)))
+                remaining <= 0
+                ? text(.expiredAgo(text.duration(-remaining)))
+                : bar.revoked ? text(.timelineRevoked) : text(.expiresIn(text.duration(remaining)))
             let drawn = cells.joined()
-            let colored = remaining > 0 ? style.green(drawn) : style.red(drawn)
+            let colored = remaining > 0 && !bar.revoked ? style.green(drawn) : style.red(drawn)
             lines.append("  " + TextWidth.pad(bar.label, to: labelWidth) + colored + "  " + state)
         }
         lines.append(style.dim(text(.timelineLegend(now: TimeFormat.timeOfDay(now)))))
+        if bars.contains(where: \.revoked) {
+            lines.append(style.dim(text(.timelineRevokedLegend)))
+        }
         return lines
     }
 }
