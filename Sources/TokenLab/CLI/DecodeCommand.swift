@@ -19,7 +19,8 @@ public enum DecodeCommand {
         while let argument = cursor.next() {
             switch argument {
             case "--now":
-                parsed.now = try InspectInput.seconds(try InspectInput.value(&cursor, for: argument), option: argument)
+                parsed.now = try InspectInput.seconds(
+                    try InspectInput.value(&cursor, for: argument), option: argument, range: InspectInput.nowRange)
             case "--lang":
                 parsed.language = try InspectInput.value(&cursor, for: argument)
             case "--no-color":
@@ -53,7 +54,7 @@ public enum DecodeCommand {
         }
 
         guard let argument = parsed.token else {
-            Console.writeError("tokenlab decode: " + language(.missingToken) + "\n")
+            InspectInput.printError(command: "decode", language(.missingToken))
             return 2
         }
 
@@ -62,12 +63,12 @@ public enum DecodeCommand {
         do {
             jws = try CompactJWS(parsing: token)
         } catch {
-            Console.write(language(.undecodable(error)) + "\n")
+            InspectInput.print(language(.undecodable(error)))
             return 1
         }
         let color = !parsed.noColor && (environment["NO_COLOR"] ?? "").isEmpty && TerminalInfo.standardOutputIsTerminal
         let lines = render(jws, now: parsed.now ?? SystemClock().now, language: language, style: Style(enabled: color))
-        Console.write(lines.joined(separator: "\n") + "\n")
+        InspectInput.print(lines.joined(separator: "\n"))
         return 0
     }
 

@@ -37,12 +37,54 @@ enum InspectInput {
         }
     }
 
-    /// Reads a whole number of seconds given to `option`.
-    static func seconds(_ text: String, option: String) throws(InspectUsageError) -> Int64 {
-        guard let value = Int64(text) else {
-            throw InspectUsageError(.invalidNumber(option: option, value: text))
+    /// The values `--now` takes: the NumericDate range of the JOSE library
+    /// (1970 to the end of 9999), so any time a token can carry can be
+    /// checked against. A time before 1970 is rejected like a claim would be.
+    static let nowRange = JWTClaims.numericDateRange
+
+    /// The values `--leeway` takes. Leeway absorbs clock skew between
+    /// servers; more than a day is no longer skew, and a negative leeway
+    /// would make valid tokens fail.
+    static let leewayRange: ClosedRange<Int64> = 0...86_400
+
+    /// Reads a whole number of seconds within `range` given to `option`.
+    static func seconds(_ text: String, option: String, range: ClosedRange<Int64>) throws(InspectUsageError) -> Int64 {
+        guard let value = Int64(text), range.contains(value) else {
+            throw InspectUsageError(.invalidSeconds(option: option, value: text, range: range))
         }
         return value
+    }
+
+    /// Returns the value of the last `--lang VALUE` or `--lang=VALUE` in
+    /// `arguments`, read before the rest is parsed so that an error anywhere
+    /// on the line comes out in that language.
+    static func languageFlag(in arguments: [String]) -> String? {
+        var found: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang=") {
+                found = String(argument.dropFirst("--lang=".count))
+            } else if argument == "--lang", index + 1 < arguments.count {
+                found = arguments[index + 1]
+            }
+        }
+        return found
+    }
+
+    /// The width `decode` and `verify` wrap their lines to: the terminal's,
+    /// but at least 80 columns, and 80 when standard output is not a terminal.
+    static var outputWidth: Int {
+        max(80, TerminalInfo.standardOutputColumns ?? 80)
+    }
+
+    /// Writes `text` to standard output, each line wrapped to `outputWidth`.
+    static func print(_ text: String) {
+        Console.write(TextWrap.fit(text, width: outputWidth) + "\n")
+    }
+
+    /// Writes a usage error of `command` to standard error, wrapped to
+    /// `outputWidth`.
+    static func printError(command: String, _ text: String) {
+        Console.writeError(TextWrap.fit("tokenlab \(command): " + text, width: outputWidth) + "\n")
     }
 
     /// Returns the value of `option` from `cursor`, as an inspect usage error
@@ -79,7 +121,8 @@ enum InspectStart<Parsed> {
 
 extension InspectInput {
     /// Parses `arguments`, settles the language and handles `--help`.
-    /// Usage errors are written to standard error under `command`'s name.
+    /// Usage errors are written to standard error under `command`'s name,
+    /// in the language of any `--lang` on the line, else of the locale.
     ///
     /// - Returns: `.exit(2)` after a usage error, `.exit(0)` after the
     ///   help text, else the parsed arguments and their language.
@@ -88,15 +131,16 @@ extension InspectInput {
         parse: ([String]) throws(InspectUsageError) -> Parsed
     ) -> InspectStart<Parsed> {
         let fallback = Language.resolve(flag: nil, environment: environment) ?? .english
+        let early = languageFlag(in: arguments).flatMap(Language.init(named:)) ?? fallback
         let parsed: Parsed
         do {
             parsed = try parse(arguments)
         } catch {
-            Console.writeError("tokenlab \(command): " + fallback(error.message) + "\n")
+            printError(command: command, early(error.message))
             return .exit(2)
         }
         guard let language = Language.resolve(flag: parsed.language, environment: environment) else {
-            Console.writeError("tokenlab \(command): " + fallback(.invalidLanguage(parsed.language ?? "")) + "\n")
+            printError(command: command, fallback(.invalidLanguage(parsed.language ?? "")))
             return .exit(2)
         }
         if parsed.help {

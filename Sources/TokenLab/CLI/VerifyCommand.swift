@@ -8,6 +8,7 @@ public enum VerifyCommand {
     /// The source of the verification key, one per key option.
     enum KeySource: Equatable {
         case secret(String)
+        case secretHex(String)
         case secretFile(String)
         case jwk(String)
         case jwks(String)
@@ -19,7 +20,8 @@ public enum VerifyCommand {
         var keySources: [KeySource] = []
         var algorithm: String?
         var now: Int64?
-        var leeway: Int64 = 0
+        /// nil when `--leeway` was not given; the verifier then uses 0.
+        var leeway: Int64?
         var issuer: String?
         var audience: String?
         var type: String?
@@ -33,15 +35,18 @@ public enum VerifyCommand {
         while let argument = cursor.next() {
             switch argument {
             case "--secret": parsed.keySources.append(.secret(try InspectInput.value(&cursor, for: argument)))
+            case "--secret-hex": parsed.keySources.append(.secretHex(try InspectInput.value(&cursor, for: argument)))
             case "--secret-file": parsed.keySources.append(.secretFile(try InspectInput.value(&cursor, for: argument)))
             case "--jwk": parsed.keySources.append(.jwk(try InspectInput.value(&cursor, for: argument)))
             case "--jwks": parsed.keySources.append(.jwks(try InspectInput.value(&cursor, for: argument)))
             case "--pem": parsed.keySources.append(.pem(try InspectInput.value(&cursor, for: argument)))
             case "--alg": parsed.algorithm = try InspectInput.value(&cursor, for: argument)
             case "--now":
-                parsed.now = try InspectInput.seconds(try InspectInput.value(&cursor, for: argument), option: argument)
+                parsed.now = try InspectInput.seconds(
+                    try InspectInput.value(&cursor, for: argument), option: argument, range: InspectInput.nowRange)
             case "--leeway":
-                parsed.leeway = try InspectInput.seconds(try InspectInput.value(&cursor, for: argument), option: argument)
+                parsed.leeway = try InspectInput.seconds(
+                    try InspectInput.value(&cursor, for: argument), option: argument, range: InspectInput.leewayRange)
             case "--iss": parsed.issuer = try InspectInput.value(&cursor, for: argument)
             case "--aud": parsed.audience = try InspectInput.value(&cursor, for: argument)
             case "--typ": parsed.type = try InspectInput.value(&cursor, for: argument)
@@ -60,6 +65,10 @@ public enum VerifyCommand {
 
     /// Verifies and returns the exit status: 0 when the token is valid,
     /// 1 when it is not, 2 for a usage error or an unusable key.
+    ///
+    /// The whole command line, key included, is checked before the token is
+    /// read. So a usage error (exit 2) is reported even when the token is
+    /// also bad, and the token's own error shows once the line is fixed.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         let parsed: Arguments
         let language: Language
@@ -80,7 +89,7 @@ public enum VerifyCommand {
             verifier = try makeVerifier(parsed)
             token = InspectInput.token(argument)
         } catch {
-            Console.writeError("tokenlab verify: " + language(error.message) + "\n")
+            InspectInput.printError(command: "verify", language(error.message))
             return 2
         }
 
@@ -89,16 +98,35 @@ public enum VerifyCommand {
         do {
             jws = try verifier.verify(token, now: now)
         } catch {
-            Console.write(language(.invalid(error)) + "\n")
+            InspectInput.print(language(rejection(error, token: token, leeway: parsed.leeway, audience: parsed.audience)))
             return 1
         }
 
         let algorithm = jws.algorithm ?? "?"
-        Console.write(language(.valid(algorithm: algorithm, keyID: jws.header["kid"]?.stringValue)) + "\n")
-        Console.write(language(.checkedAt(now: now, date: TimeFormat.date(now), leeway: verifier.leeway)) + "\n")
-        Console.write(language(.header) + "\n" + InspectInput.prettyJSON(jws.header) + "\n")
-        Console.write(language(.claims) + "\n" + InspectInput.prettyJSON(jws.claims.members) + "\n")
+        InspectInput.print(language(.valid(algorithm: algorithm, keyID: jws.header["kid"]?.stringValue)))
+        InspectInput.print(language(.checkedAt(now: now, date: TimeFormat.date(now), leeway: verifier.leeway)))
+        InspectInput.print(language(.header) + "\n" + InspectInput.prettyJSON(jws.header))
+        InspectInput.print(language(.claims) + "\n" + InspectInput.prettyJSON(jws.claims.members))
         return 0
+    }
+
+    /// Returns the message for a rejected token. Two rejections read the
+    /// token again for what the error does not carry: the `alg` as written,
+    /// because `unsecuredToken` has no value, and the token's `aud` values,
+    /// which the fix for a missing `--aud` names.
+    static func rejection(_ error: JOSEError, token: String, leeway: Int64?, audience: String?) -> InspectMessage {
+        let jws = try? CompactJWS(parsing: token)
+        switch error {
+        case .unsecuredToken:
+            return .unsecured(algorithm: jws?.algorithm ?? "none")
+        case .invalidClaim(name: "aud", _) where audience == nil:
+            if let audiences = (try? jws?.claims.audiences()) ?? nil, let first = audiences.first {
+                return .audienceNotGiven(audiences: audiences, suggested: first)
+            }
+            return .invalid(error, leeway: leeway)
+        default:
+            return .invalid(error, leeway: leeway)
+        }
     }
 
     static func makeVerifier(_ parsed: Arguments) throws(InspectUsageError) -> JWTVerifier {
@@ -123,7 +151,7 @@ public enum VerifyCommand {
             throw InspectUsageError(.unusableKey(.invalidKey(reason: String(describing: error))))
         }
 
-        let rules = ClaimRules(leeway: parsed.leeway, issuer: parsed.issuer, audience: parsed.audience)
+        let rules = ClaimRules(leeway: parsed.leeway ?? 0, issuer: parsed.issuer, audience: parsed.audience)
         return JWTVerifier(keys: keys, rules: rules, requiredType: parsed.type)
     }
 
@@ -131,6 +159,8 @@ public enum VerifyCommand {
         switch source {
         case .secret(let text):
             return [try HMACKey(secret: Array(text.utf8), algorithm: algorithm ?? .hs256)]
+        case .secretHex(let digits):
+            return [try HMACKey(secret: try hexBytes(digits), algorithm: algorithm ?? .hs256)]
         case .secretFile(let path):
             var bytes = try InspectInput.readFile(path)
             // Files written with `echo` end in a newline that is not part of
@@ -139,7 +169,9 @@ public enum VerifyCommand {
             if bytes.last == 0x0D { bytes.removeLast() }
             return [try HMACKey(secret: bytes, algorithm: algorithm ?? .hs256)]
         case .jwk(let path):
-            let jwk = try JWK(json: try InspectInput.readFile(path))
+            let bytes = try InspectInput.readFile(path)
+            if isKeySet(bytes) { throw InspectUsageError(.jwkIsKeySet(path: path)) }
+            let jwk = try JWK(json: bytes)
             if jwk.keyType == "oct" {
                 return [try HMACKey(jwk: jwk, algorithm: algorithm)]
             }
@@ -147,11 +179,36 @@ public enum VerifyCommand {
         case .jwks(let path):
             return try JWKSet(json: try InspectInput.readFile(path)).verificationKeys(algorithm: algorithm)
         case .pem(let path):
-            guard let algorithm else {
-                throw JOSEError.invalidKey(reason: "a PEM key does not name its algorithm; add --alg")
-            }
+            guard let algorithm else { throw InspectUsageError(.pemNeedsAlgorithm) }
             let pem = String(decoding: try InspectInput.readFile(path), as: UTF8.self)
             return [try AsymmetricKey(pem: pem, algorithm: algorithm)]
         }
+    }
+
+    /// Returns the bytes that hex digits spell, two digits a byte, in
+    /// either letter case, as the REPL banner prints its secret.
+    static func hexBytes(_ digits: String) throws(InspectUsageError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var high: UInt8?
+        for (index, character) in digits.enumerated() {
+            guard let nibble = character.hexDigitValue.map(UInt8.init), character.isASCII else {
+                throw InspectUsageError(.invalidHexDigit(String(character), position: index + 1))
+            }
+            if let value = high {
+                bytes.append(value << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        guard high == nil else { throw InspectUsageError(.oddHexLength(digits: digits.count)) }
+        return bytes
+    }
+
+    /// Tells whether `bytes` are a JSON object with a `keys` array, the
+    /// shape of a JWK Set (RFC 7517 section 5).
+    private static func isKeySet(_ bytes: [UInt8]) -> Bool {
+        let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        return object?["keys"] is [Any]
     }
 }
