@@ -87,6 +87,18 @@ extension Session {
         return lines
     }
 
+    /// `token access|refresh`: the token alone, for copying. A refresh
+    /// token kept in an HttpOnly cookie is out of the app's reach.
+    func token(_ actor: Actor, _ kind: TokenKind) throws -> String {
+        let storage = world.client(actor).storage
+        let value = kind == .access ? storage.accessToken : storage.refreshToken
+        guard let value else {
+            throw SessionFailure(
+                kind == .refresh && world.client(actor).holdsRefreshCookie ? .tokenInCookie(actor) : .noTokenToShow(actor, kind))
+        }
+        return value
+    }
+
     func timeline() -> [String] {
         let denied = world.routedServer.service.policy.denylist ? ((try? world.store.deniedFamilies(now: world.clock.now)) ?? [:]) : [:]
         var bars: [TimelineRenderer.Bar] = []

@@ -119,6 +119,10 @@ public final class Session {
     /// Runs one line and returns what to show.
     public func execute(_ line: String) -> Outcome {
         let outcome = run(line: line)
+        // `token` prints a token for copying, which a wrapped line would break.
+        if !outcome.failed, case .token = try? CommandParser.parse(line) {
+            return outcome
+        }
         return Outcome(output: TextWrap.fit(outcome.output, width: options.width), quit: outcome.quit, failed: outcome.failed)
     }
 
@@ -187,6 +191,7 @@ public final class Session {
         case .serverList: return serverList()
         case .via(let name, let inner): return try via(name, inner)
         case .jwks: return try jwks()
+        case .token(let actor, let kinds): return try kinds.map { kind in try token(actor, kind) }
         }
     }
 

@@ -4,6 +4,15 @@ import Testing
 
 @Suite("CommandParser")
 struct CommandParserTests {
+    @Test("parses token and its kinds")
+    func tokenCommand() throws {
+        #expect(try CommandParser.parse("token access") == .token(.user, [.access]))
+        #expect(try CommandParser.parse("attacker token refresh") == .token(.attacker, [.refresh]))
+        #expect(try CommandParser.parse("token both") == .token(.user, [.access, .refresh]))
+        #expect(throws: CommandError.missingArguments(command: "token")) { try CommandParser.parse("token") }
+        #expect(throws: CommandError.invalidTokenKind("banana")) { try CommandParser.parse("token banana") }
+    }
+
     @Test("parses the commands of more than one server")
     func serverCommands() throws {
         #expect(try CommandParser.parse("server add") == .serverAdd)

@@ -217,6 +217,26 @@ struct SessionSettingsTests {
         #expect(!timeline.contains("15m 0s left"))
     }
 
+    @Test("token prints a token whole on one line, for tokenlab decode")
+    func tokenForCopying() throws {
+        let session = try Session(options: .init(seed: 7, width: 80), wallClockStart: { 0 })
+        defer { session.close() }
+        #expect(session.execute("token access").failed)
+        _ = session.execute("login hong gildong-demo")
+
+        let access = try #require(session.world.user.storage.accessToken)
+        #expect(access.count > 80)
+        #expect(session.execute("token access").output == access)
+        let both = session.execute("token both").output
+        #expect(both == access + "\n" + (session.world.user.storage.refreshToken ?? ""))
+
+        _ = session.execute("policy set delivery cookie")
+        _ = session.execute("login hong gildong-demo")
+        let cookie = session.execute("token refresh")
+        #expect(cookie.failed)
+        #expect(cookie.output.contains("HttpOnly cookie"))
+    }
+
     @Test("lesson helpers: key describes the weak secret, and csrf names the empty cookie jar")
     func keyAndCSRFExplanations() throws {
         let session = try Self.session()

@@ -264,6 +264,10 @@ extension Message {
             "`via \(name) refresh` sends one command's requests to server \(name); without `via` they go to server A."
         case .unknownServer(let name, let known):
             "There is no server \"\(CommandError.shorten(name))\". Running: \(known.joined(separator: ", ")). `server add` starts another."
+        case .tokenInCookie(let actor):
+            "The \(actor.englishName)'s refresh token is in an HttpOnly cookie, which the app cannot read; `tokens` shows the cookie."
+        case .noTokenToShow(let actor, let kind):
+            "The \(actor.englishName) holds no \(kind.rawValue) token. `\(actor == .user ? "" : "attacker ")login hong gildong-demo` gets one."
         case .jwksFetching:
             "The API, a resource server that holds no key, fetches the published keys:"
         case .apiName:
@@ -529,12 +533,13 @@ extension Message {
         "refresh": "trade the refresh token for a new access token (and, with rotation, a new refresh token)",
         "logout": "revoke the refresh token's family and forget the tokens",
         "tokens": "show every token held, byte by byte",
+        "token": "print one token alone on a line, to copy into tokenlab decode or verify",
         "tamper": "change the access token's role claim and keep the old signature",
         "advance": "move the virtual clock forward",
         "clock": "show the virtual clock and how long each access token has left",
         "store": "show the server's refresh-token table",
         "steal": "copy the user's access or refresh token (or both) to the attacker",
-        "attacker": "run a command as the attacker: login, me, refresh, logout, tokens, tamper",
+        "attacker": "run a command as the attacker: login, me, refresh, logout, tokens, token, tamper",
         "reset": "start over: new server, empty store, standard policy, clock back at the start",
         "verbose": "show more (verbose), the usual (normal) or less (quiet) of each step",
         "timeline": "draw each access token's lifetime against the virtual clock",
@@ -593,7 +598,7 @@ extension Message {
         "advance":
             "DURATION  how far to move the clock: a number with s (seconds), m (minutes),\n          h (hours), d (days) or w (weeks), such as 16m or 1h30m; a bare\n          number is seconds",
         "steal": "KIND      access, refresh, or both",
-        "attacker": "COMMAND   one of login, me, refresh, logout, tokens, tamper, with its own\n          arguments",
+        "attacker": "COMMAND   one of login, me, refresh, logout, tokens, token, tamper, with its\n          own arguments",
         "policy":
             "KEY       access-ttl, refresh-ttl, refresh-idle-ttl (durations like 15m or\n          7d), rotation (on/off), reuse (revoke-family/reject), grace (0s to\n          60s), delivery (body/cookie), cookie-samesite (strict/lax/none),\n          cookie-path (a path), denylist (on/off)\nVALUE     the new value",
         "lesson": "N         a lesson number from `lesson list`",
@@ -657,7 +662,7 @@ extension CommandError {
         case .attackerNeedsCommand:
             "attacker needs a command to run as the attacker, for example `attacker refresh`."
         case .notForAttacker(let name):
-            "The attacker cannot run \"\(Self.shorten(name))\". Attacker commands: login, me, refresh, logout, tokens, tamper."
+            "The attacker cannot run \"\(Self.shorten(name))\". Attacker commands: login, me, refresh, logout, tokens, token, tamper."
         case .invalidLessonNumber(let text):
             "\"\(Self.shorten(text))\" is not a lesson number. Type `lesson list` to see them."
         case .unknownSubcommand(let command, let found, let expected):

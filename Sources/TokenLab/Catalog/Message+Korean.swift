@@ -261,6 +261,10 @@ extension Message {
             "`via \(name) refresh`처럼 쓰면 명령 하나의 요청을 서버 \(name)로 보냅니다. `via` 없이 쓰면 서버 A로 갑니다."
         case .unknownServer(let name, let known):
             "\(CommandError.shorten(name)) 서버는 없습니다. 실행 중인 서버: \(known.joined(separator: ", ")). `server add`로 서버를 더 시작할 수 있습니다."
+        case .tokenInCookie(let actor):
+            "\(actor.koreanName)의 리프레시 토큰은 앱이 읽을 수 없는 HttpOnly 쿠키에 있습니다. 쿠키는 `tokens`로 볼 수 있습니다."
+        case .noTokenToShow(let actor, let kind):
+            "\(actor.koreanName)에게는 \(kind == .access ? "액세스" : "리프레시") 토큰이 없습니다. `\(actor == .user ? "" : "attacker ")login hong gildong-demo`로 받을 수 있습니다."
         case .jwksFetching:
             "키를 갖고 있지 않은 리소스 서버(API)가 공개된 키를 가져옵니다:"
         case .apiName:
@@ -525,12 +529,13 @@ extension Message {
         "refresh": "리프레시 토큰으로 새 액세스 토큰을 받습니다 (로테이션이 켜져 있으면 리프레시 토큰도 새로 받음)",
         "logout": "리프레시 토큰의 패밀리를 폐기하고 토큰을 지웁니다",
         "tokens": "가진 토큰을 바이트 단위로 모두 보여 줍니다",
+        "token": "토큰 하나를 줄바꿈 없이 한 줄로 출력합니다 (tokenlab decode나 verify에 복사용)",
         "tamper": "액세스 토큰의 role 클레임을 바꾸고 서명은 그대로 둡니다",
         "advance": "가상 시계를 앞으로 돌립니다",
         "clock": "가상 시계와 각 액세스 토큰의 남은 시간을 보여 줍니다",
         "store": "서버의 리프레시 토큰 테이블을 보여 줍니다",
         "steal": "사용자의 액세스 토큰이나 리프레시 토큰(또는 둘 다)을 공격자에게 복사합니다",
-        "attacker": "공격자로 명령을 실행합니다: login, me, refresh, logout, tokens, tamper",
+        "attacker": "공격자로 명령을 실행합니다: login, me, refresh, logout, tokens, token, tamper",
         "reset": "처음부터 다시: 새 서버, 빈 저장소, 기본 정책, 시계도 처음으로",
         "verbose": "각 단계를 더 자세히(verbose), 보통으로(normal), 간단히(quiet) 보여 줍니다",
         "timeline": "각 액세스 토큰의 수명을 가상 시계 위에 그립니다",
@@ -588,7 +593,7 @@ extension Message {
             "USER      데모 사용자 이름: hong, alice, admin\nPASSWORD  그 사용자의 비밀번호(데모 전용): gildong-demo, wonderland-demo,\n          admin-demo",
         "advance": "DURATION  시계를 움직일 시간. 숫자에 s(초), m(분), h(시간), d(일), w(주)를\n          붙입니다. 예: 16m, 1h30m. 숫자만 쓰면 초 단위입니다",
         "steal": "KIND      access, refresh, both 중 하나",
-        "attacker": "COMMAND   login, me, refresh, logout, tokens, tamper 중 하나와 그 인자",
+        "attacker": "COMMAND   login, me, refresh, logout, tokens, token, tamper 중 하나와 그 인자",
         "policy":
             "KEY       access-ttl, refresh-ttl, refresh-idle-ttl(15m, 7d 같은 시간),\n          rotation(on/off), reuse(revoke-family/reject), grace(0s~60s),\n          delivery(body/cookie), cookie-samesite(strict/lax/none),\n          cookie-path(경로), denylist(on/off)\nVALUE     새 값",
         "lesson": "N         `lesson list`에 나오는 레슨 번호",
@@ -674,7 +679,7 @@ extension CommandError {
         case .attackerNeedsCommand:
             "attacker 뒤에는 공격자로 실행할 명령이 필요합니다. 예: `attacker refresh`."
         case .notForAttacker(let name):
-            "\"\(Self.shorten(name))\" 명령은 공격자로 실행할 수 없습니다. 공격자 명령: login, me, refresh, logout, tokens, tamper."
+            "\"\(Self.shorten(name))\" 명령은 공격자로 실행할 수 없습니다. 공격자 명령: login, me, refresh, logout, tokens, token, tamper."
         case .invalidLessonNumber(let text):
             "레슨 번호가 아닙니다: \"\(Self.shorten(text))\". `lesson list`로 목록을 확인하세요."
         case .unknownSubcommand(let command, let found, let expected):

@@ -163,6 +163,9 @@ public enum Message: Sendable {
     case serversViaHint(String)
     case unknownServer(String, known: [String])
     case jwksFetching
+    /// `token refresh` while the refresh token lives in an HttpOnly cookie.
+    case tokenInCookie(Actor)
+    case noTokenToShow(Actor, TokenKind)
     /// The resource server's name in exchanges.
     case apiName
     case jwksEmpty

@@ -102,6 +102,9 @@ public indirect enum Command: Equatable, Sendable {
     case back
     /// Run the current step again, rebuilding the lab up to it.
     case again
+    /// Print one of the actor's tokens alone on a line, unwrapped, for
+    /// copying into `tokenlab decode` or `tokenlab verify`.
+    case token(Actor, [TokenKind])
     /// Start one more token server that shares the store.
     case serverAdd
     /// List the running token servers.

@@ -10,11 +10,11 @@ public enum CommandParser {
     public static let commandNames = [
         "help", "login", "me", "refresh", "logout", "tokens", "tamper", "advance", "clock", "timeline", "store",
         "steal", "xss", "csrf", "race", "key", "forge", "crack", "verbose", "normal", "quiet", "attacker", "policy", "autorefresh",
-        "lesson", "next", "back", "again", "server", "servers", "via", "jwks", "reset", "quit",
+        "lesson", "next", "back", "again", "server", "servers", "via", "jwks", "token", "reset", "quit",
     ]
 
     /// Commands the attacker can run with `attacker <command>`.
-    static let attackerCommands = ["login", "me", "refresh", "logout", "tokens", "tamper"]
+    static let attackerCommands = ["login", "me", "refresh", "logout", "tokens", "token", "tamper"]
 
     public static func parse(_ line: String) throws(CommandError) -> Command {
         do {
@@ -99,6 +99,15 @@ public enum CommandParser {
             case "access": return .steal([.access])
             case "refresh": return .steal([.refresh])
             case "both", "all": return .steal([.access, .refresh])
+            default: throw .invalidTokenKind(text)
+            }
+        case "token":
+            guard let text = arguments.first else { throw .missingArguments(command: "token") }
+            try expectNoMore(arguments, after: 1, command: name)
+            switch text.lowercased() {
+            case "access": return .token(actor, [.access])
+            case "refresh": return .token(actor, [.refresh])
+            case "both", "all": return .token(actor, [.access, .refresh])
             default: throw .invalidTokenKind(text)
             }
         case "reset":

@@ -42,6 +42,7 @@ public struct Completer: Sendable {
         case []: CommandParser.commandNames
         case ["help"]: CommandParser.commandNames.filter { $0 != "help" }
         case ["steal"]: ["access", "refresh", "both"]
+        case ["token"]: ["access", "refresh", "both"]
         case ["login"]: DemoUsers.credentials.map(\.username)
         case let words where words.count == 2 && words[0] == "login":
             // Demo passwords are printed in the banner; completing them
