@@ -40,8 +40,8 @@ extension Session {
         return lines + describeKey(choice)
     }
 
-    /// The signer after `key rotate`: the next demo key of the current
-    /// algorithm signs, and the current key stays to verify.
+    /// Returns the signer after `key rotate`: the next demo key of the
+    /// current algorithm signs, and the current key stays to verify.
     private func rotatedSigner() throws -> (any TokenSigner, Message) {
         guard let current = world.server.service.signer as? AsymmetricTokenSigner,
             let currentID = current.keyIDs.first
@@ -59,7 +59,7 @@ extension Session {
         return (signer, .keyRotated(new: next.keyID ?? "", old: currentID))
     }
 
-    /// The signer after `key retire`: the current key alone.
+    /// Returns the signer after `key retire`: the current key alone.
     private func retiredSigner() throws -> (any TokenSigner, Message) {
         guard let current = world.server.service.signer as? AsymmetricTokenSigner, current.keyIDs.count > 1,
             let currentKey = try DemoKeys.rotation(for: JWSAlgorithm(rawValue: current.algorithm) ?? .rs256)

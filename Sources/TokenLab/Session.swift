@@ -68,7 +68,8 @@ public final class Session {
     var keyChoice = KeyChoice.hs256
     /// The running servers' names, for tab completion.
     public let serverNames = ServerNames()
-    /// What a SIGTERM or SIGHUP deletes: the current world's store data.
+    /// The handler that deletes the current world's store data on SIGTERM
+    /// or SIGHUP.
     public let terminationCleanup = TerminationCleanup()
 
     /// Starts a world for the session.
@@ -259,8 +260,8 @@ enum ExchangeFacts {
         return object[name] as? String
     }
 
-    /// The `jti` of the bearer token the request carried, read without
-    /// verification, for matching the request with log entries.
+    /// Returns the `jti` of the bearer token the request carried, read
+    /// without verification, to match the request with log entries.
     static func bearerTokenID(in exchange: HTTPExchange) -> String? {
         guard let header = exchange.request.headers.first(where: { $0.name.lowercased() == "authorization" }),
             header.value.hasPrefix("Bearer ")

@@ -56,7 +56,7 @@ public final class World {
     /// The server the clients' requests go to now.
     public var routedServer: LabServer { servers[route] }
 
-    /// The most servers a lab runs: `A`, `B` and `C`.
+    /// The maximum number of servers in a lab: `A`, `B` and `C`.
     public static let maximumServers = 3
 
     /// Builds and starts a world.
@@ -160,7 +160,7 @@ public final class World {
         }
     }
 
-    /// The index of the server called `name` (`a`, `B`), if it runs.
+    /// Returns the index of the server called `name` (`a`, `B`), if it runs.
     public func serverIndex(named name: String) -> Int? {
         servers.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
@@ -182,9 +182,8 @@ public final class World {
             try? FileManager.default.removeItem(atPath: directory)
         }
         // The keys stay behind only when Redis is unreachable here or the
-        // process is killed with SIGKILL (SIGTERM and SIGHUP are handled by
-        // TerminationCleanup); `redis-cli --scan --pattern 'tokenlab:repl-*'`
-        // lists them.
+        // process gets SIGKILL, because TerminationCleanup handles SIGTERM
+        // and SIGHUP. `redis-cli --scan --pattern 'tokenlab:repl-*'` lists them.
         _ = try? (store as? RedisRefreshTokenStore)?.deleteNamespace()
     }
 

@@ -19,7 +19,7 @@ struct MultiServerTests {
         "policy set denylist on", "login hong gildong-demo", "me", "via b logout", "me", "via A me",
     ]
 
-    @Test("a second server shares the store: a login on A refreshes on B, and reuse on A revokes the family")
+    @Test("second server shares the store")
     func sharedStore() throws {
         let session = try Self.session()
         defer { session.close() }
@@ -57,7 +57,7 @@ struct MultiServerTests {
         _ = session.execute("steal access")
         #expect(session.execute("via B attacker me").output.contains("200 OK"))
         _ = session.execute("via B logout")
-        // Server A never saw the logout; the shared denylist tells it.
+        // Server A never saw the logout, so only the shared denylist can refuse the token.
         let refused = session.execute("attacker me").output
         #expect(refused.contains("attacker → server A"))
         #expect(refused.contains("401 Unauthorized"))
@@ -98,7 +98,7 @@ struct MultiServerTests {
         #expect(!session.execute("servers").output.contains("server B"))
     }
 
-    @Test("a rotated key keeps old tokens verifying until it is retired, and the API checks with the JWK Set alone")
+    @Test("key rotation keeps old tokens until retired")
     func keyRotation() throws {
         let session = try Self.session()
         defer { session.close() }

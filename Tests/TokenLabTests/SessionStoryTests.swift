@@ -237,7 +237,7 @@ struct SessionSettingsTests {
         #expect(cookie.output.contains("HttpOnly cookie"))
     }
 
-    @Test("lesson helpers: key describes the weak secret, and csrf names the empty cookie jar")
+    @Test("key and csrf explain their state")
     func keyAndCSRFExplanations() throws {
         let session = try Self.session()
         _ = session.execute("key weak")
@@ -427,7 +427,7 @@ struct BrowserAttackTests {
         #expect(session.execute("csrf sideways").failed)
     }
 
-    @Test("under body delivery a forged form has no cookie to carry and is turned away as a form")
+    @Test("csrf under body delivery")
     func csrfBodyDelivery() throws {
         let session = try Self.session()
         _ = session.execute("login hong gildong-demo")

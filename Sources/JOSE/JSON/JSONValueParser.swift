@@ -240,14 +240,14 @@ struct JSONValueParser {
             if (0xD800...0xDBFF).contains(scalar) {
                 // A high surrogate must be followed by an escaped low one.
                 guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw failure("a \\u escape holds half of a surrogate pair")
+                    throw failure("a \\u escape contains a lone surrogate")
                 }
                 index += 2
                 let low = UInt32(try readHex4())
-                guard (0xDC00...0xDFFF).contains(low) else { throw failure("a \\u escape holds half of a surrogate pair") }
+                guard (0xDC00...0xDFFF).contains(low) else { throw failure("a \\u escape contains a lone surrogate") }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
-                throw failure("a \\u escape holds half of a surrogate pair")
+                throw failure("a \\u escape contains a lone surrogate")
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw failure("a \\u escape is not a character") }
             output.append(contentsOf: Array(String(Character(unicode)).utf8))

@@ -130,7 +130,7 @@ public enum Message: Sendable {
     case xssSent(Int)
     case xssNothingSent
     case csrfStart(String)
-    /// Body delivery: the user's browser holds no refresh cookie at all.
+    /// Body delivery: the user's browser has no refresh cookie at all.
     case csrfNoCookieToCarry
     /// The server turned the form away for its Content-Type (415).
     case csrfFormContentType
@@ -295,14 +295,14 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// A duration of `seconds` with this language's unit names, such as
-    /// `15m 0s` or `15분 0초`.
+    /// Formats a duration of `seconds` with this language's unit names,
+    /// such as `15m 0s` or `15분 0초`.
     public func duration(_ seconds: Int64) -> String {
         TimeFormat.duration(seconds, in: language)
     }
 }
 
-/// What a client's access token can still do once its refresh token is dead.
+/// The state of a client's access token once its refresh token is dead.
 public enum HeldAccessToken: Equatable, Sendable {
     case none
     case expired

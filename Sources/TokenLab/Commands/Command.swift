@@ -163,7 +163,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case notForAttacker(String)
     case invalidLessonNumber(String)
     case unknownSubcommand(command: String, found: String, expected: [String])
-    /// `via` holds a command that sends no request of its own (or another
-    /// `via`); the name is that command's.
+    /// `via` contains a command that sends no request of its own, or
+    /// another `via`. The name is that command's.
     case viaNeedsRequest(String)
 }

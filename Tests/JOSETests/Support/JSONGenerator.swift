@@ -4,7 +4,7 @@ import Foundation
 
 /// Deterministic random JSON values and byte mutations for the parser and
 /// writer tests: SplitMix64 from a fixed seed, so every run and machine
-/// sees the same cases.
+/// gets the same cases.
 struct JSONGenerator {
     private var state: UInt64
 
@@ -12,7 +12,7 @@ struct JSONGenerator {
         state = seed
     }
 
-    /// The next 64 random bits (SplitMix64).
+    /// Returns the next 64 random bits (SplitMix64).
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
