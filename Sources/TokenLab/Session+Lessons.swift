@@ -131,8 +131,8 @@ extension Session {
         return lines
     }
 
-    /// A lesson's Markdown as lines of the REPL's width: paragraphs wrap
-    /// flush left like the source, list items hang under their text.
+    /// Renders a lesson's Markdown as lines of the REPL's width: paragraphs
+    /// wrap flush left like the source, list items hang under their text.
     func prose(_ markdown: String) -> [String] {
         MarkdownText.render(markdown, style: style).split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
             let text = String(line)

@@ -24,8 +24,8 @@ extension Session {
         var otherRevocationsLeft = changes.revoked.filter { $0.revocationReason != "reuse_detected" }.count
 
         // With the denylist on, a token check that passes the signature and
-        // `exp` asks the store, unless the service already knew the family
-        // was denied; the log says which, by `jti`.
+        // `exp` queries the store, unless the service already knew the family
+        // was denied. The log entry of each denial names its source, by `jti`.
         let denylistOn = world.routedServer.service.policy.denylist
         let deniedFromMemory = Set(
             world.log.peek().filter { $0.event == "access.revoked_family" && $0.value("denylist") == "memory" }

@@ -146,7 +146,7 @@ struct TerminalTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         // `script` runs the command through $SHELL. A shell that stays as
         // the parent (dash does) also receives the Ctrl-C and exits 130
-        // after the REPL ends, so the shell is pinned and told to exec.
+        // after the REPL ends, so the test pins the shell and makes it exec the REPL.
         process.arguments = ["-qfec", "exec \(ExecutableTests.binary.path) --seed 7 --no-color", "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
         environment["SHELL"] = "/bin/sh"

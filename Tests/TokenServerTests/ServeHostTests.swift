@@ -1,7 +1,7 @@
 import Foundation
+import RawHTTP
 import Testing
 import TokenClient
-import RawHTTP
 
 /// `tokenlab serve --host` on each loopback family.
 @Suite("tokenlab serve --host")
@@ -13,8 +13,8 @@ struct ServeHostTests {
         let server = try ServeProcess(arguments: ["--host", host, "--store", "sqlite:\(directory.path)/t.db", "--threads", "1"])
 
         #expect(server.standardError.contains("listening on http://[::1]:\(server.port) "))
-        // A raw connection, because URLSession on Linux rejects URLs with an
-        // IPv6 literal (swift-corelibs-foundation issue 5496).
+        // A raw connection, because URLSession on Linux (Swift 6.3) rejects
+        // URLs with an IPv6 literal such as http://[::1]:8080 with error -1000.
         let response = try RawHTTPConnection(host: "::1", port: server.port).request("GET", "/api/v1/me")
         #expect(response.status == 401)
         #expect(response.values(of: "WWW-Authenticate").first?.hasPrefix("Bearer") == true)

@@ -1,9 +1,9 @@
 import Foundation
+import RawHTTP
 import Testing
 import TokenClient
 
 @testable import TokenServer
-import RawHTTP
 
 /// `tokenlab serve --store redis://...` as separate processes sharing one
 /// Redis namespace, as two instances of one service behind a load
@@ -53,7 +53,7 @@ struct ServeRedisTests {
         #expect(second.standardError.contains("refresh.succeeded"))
     }
 
-    @Test("with the denylist on, a logout through one server kills the access token on the other")
+    @Test("denylist reaches the other server")
     func denylistAcrossProcesses() throws {
         let namespace = TestRedis.freshNamespace()
         let store = try TestRedis.freshStore(namespace: namespace)

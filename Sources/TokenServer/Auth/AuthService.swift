@@ -31,7 +31,7 @@ public final class AuthService: @unchecked Sendable {
     private var currentSigner: any TokenSigner
     /// Family id to expiry of the denylist entries this service has seen.
     /// An entry never leaves the store before it expires, so a hit here
-    /// needs no store query; a miss asks the store, where another server
+    /// needs no store query. A miss queries the store, where another server
     /// may have added the family since.
     private var deniedFamilies: [String: Int64]
 

@@ -21,7 +21,7 @@ public struct LogEntry: Sendable, Equatable {
         self.metadata = metadata
     }
 
-    /// The value of the first metadata item named `key`.
+    /// Returns the value of the first metadata item named `key`.
     public func value(_ key: String) -> String? {
         metadata.first { $0.key == key }?.value
     }
