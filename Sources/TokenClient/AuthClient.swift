@@ -204,8 +204,8 @@ public final class AuthClient: Sendable {
         return object["error"] as? String
     }
 
-    /// Keeps the tokens of a 200 token response; `startsSession` (a login)
-    /// also forgets the tokens the response does not carry.
+    /// Keeps the tokens of a 200 token response. With `startsSession` (a
+    /// login), it also clears the tokens the response does not carry.
     private func storeTokens(from exchange: HTTPExchange, startsSession: Bool = false) {
         guard exchange.response.status == 200,
             let object = try? JSONSerialization.jsonObject(with: Data(exchange.response.body)) as? [String: Any]

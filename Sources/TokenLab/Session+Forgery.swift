@@ -33,63 +33,67 @@ extension Session {
             keyChoice = choice
         }
         world.forEachService { $0.signer = replacement }
-        var lines = [text(summary)]
-        if world.servers.count > 1 {
-            lines.append(text(.appliesToServers(world.servers.map(\.name))))
-        }
-        return lines + describeKey(choice)
+        return [text(summary)] + everyServerNote() + describeKey(choice)
+    }
+
+    /// Returns the demo key the servers sign with now and the demo keys of
+    /// its algorithm in rotation order, or nil while they sign with HMAC.
+    private func currentDemoKey() throws -> (signer: AsymmetricTokenSigner, key: AsymmetricKey, rotation: [AsymmetricKey])? {
+        guard let signer = world.server.service.signer as? AsymmetricTokenSigner,
+            let algorithm = JWSAlgorithm(rawValue: signer.algorithm)
+        else { return nil }
+        let rotation = try DemoKeys.rotation(for: algorithm)
+        guard let key = rotation.first(where: { $0.keyID == signer.keyIDs.first }) else { return nil }
+        return (signer, key, rotation)
     }
 
     /// Returns the signer after `key rotate`: the next demo key of the
     /// current algorithm signs, and the current key stays to verify.
     private func rotatedSigner() throws -> (any TokenSigner, Message) {
-        guard let current = world.server.service.signer as? AsymmetricTokenSigner,
-            let currentID = current.keyIDs.first
+        guard let current = try currentDemoKey(), let index = current.rotation.firstIndex(where: { $0.keyID == current.key.keyID })
         else { throw SessionFailure(.keyRotateNeedsKeyPair) }
 
-        let rotation = try DemoKeys.rotation(for: JWSAlgorithm(rawValue: current.algorithm) ?? .rs256)
-        guard let index = rotation.firstIndex(where: { $0.keyID == currentID }),
-            let currentKey = rotation.first(where: { $0.keyID == currentID })
-        else { throw SessionFailure(.keyRotateNeedsKeyPair) }
-        let next = rotation[(index + 1) % rotation.count]
-
-        let signer = try AsymmetricTokenSigner(
-            key: next, previous: [currentKey], type: AuthService.accessTokenType, requiredClaims: ["exp", "sub"],
-            issuer: AuthService.issuer, audience: AuthService.audience)
-        return (signer, .keyRotated(new: next.keyID ?? "", old: currentID))
+        let next = current.rotation[(index + 1) % current.rotation.count]
+        let signer = try demoSigner(next, previous: [current.key])
+        return (signer, .keyRotated(new: next.keyID ?? "", old: current.key.keyID ?? ""))
     }
 
     /// Returns the signer after `key retire`: the current key alone.
     private func retiredSigner() throws -> (any TokenSigner, Message) {
-        guard let current = world.server.service.signer as? AsymmetricTokenSigner, current.keyIDs.count > 1,
-            let currentKey = try DemoKeys.rotation(for: JWSAlgorithm(rawValue: current.algorithm) ?? .rs256)
-                .first(where: { $0.keyID == current.keyIDs.first })
-        else { throw SessionFailure(.keyNothingToRetire) }
-
-        let signer = try AsymmetricTokenSigner(
-            key: currentKey, type: AuthService.accessTokenType, requiredClaims: ["exp", "sub"], issuer: AuthService.issuer,
-            audience: AuthService.audience)
-        return (signer, .keyRetired(current.keyIDs.dropFirst().joined(separator: ", ")))
+        guard let current = try currentDemoKey(), current.signer.keyIDs.count > 1 else {
+            throw SessionFailure(.keyNothingToRetire)
+        }
+        let signer = try demoSigner(current.key)
+        return (signer, .keyRetired(current.signer.keyIDs.dropFirst().joined(separator: ", ")))
     }
 
+    /// Returns a signer for the lab's access tokens with `key`, keeping
+    /// `previous` keys to verify.
+    private func demoSigner(_ key: AsymmetricKey, previous: [AsymmetricKey] = []) throws -> AsymmetricTokenSigner {
+        try AsymmetricTokenSigner(
+            key: key, previous: previous, type: AuthService.accessTokenType, requiredClaims: Self.requiredClaims,
+            issuer: AuthService.issuer, audience: AuthService.audience)
+    }
+
+    /// The claims every access token of the lab must carry.
+    static let requiredClaims = ["exp", "sub"]
+
     private func signer(for choice: KeyChoice) throws -> any TokenSigner {
-        let type = AuthService.accessTokenType
-        let required = ["exp", "sub"]
+        func hmacSigner(_ key: HMACKey) -> HMACTokenSigner {
+            HMACTokenSigner(
+                key: key, type: AuthService.accessTokenType, requiredClaims: Self.requiredClaims, issuer: AuthService.issuer,
+                audience: AuthService.audience)
+        }
+
         switch choice {
         case .hs256:
-            return HMACTokenSigner(
-                key: world.key, type: type, requiredClaims: required, issuer: AuthService.issuer, audience: AuthService.audience)
+            return hmacSigner(world.key)
         case .weak:
-            let key = try HMACKey.weakForDemonstration(secret: Array(DemoKeys.weakSecret.utf8))
-            return HMACTokenSigner(
-                key: key, type: type, requiredClaims: required, issuer: AuthService.issuer, audience: AuthService.audience)
+            return hmacSigner(try HMACKey.weakForDemonstration(secret: Array(DemoKeys.weakSecret.utf8)))
         case .rs256:
-            return try AsymmetricTokenSigner(
-                key: DemoKeys.rsa(), type: type, requiredClaims: required, issuer: AuthService.issuer, audience: AuthService.audience)
+            return try demoSigner(DemoKeys.rsa())
         case .eddsa:
-            return try AsymmetricTokenSigner(
-                key: DemoKeys.ed25519(), type: type, requiredClaims: required, issuer: AuthService.issuer,
-                audience: AuthService.audience)
+            return try demoSigner(DemoKeys.ed25519())
         case .rotate, .retire:
             preconditionFailure("key(_:) handles rotate and retire before choosing a signer")
         }

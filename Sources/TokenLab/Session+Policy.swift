@@ -40,10 +40,6 @@ extension Session {
         world.forEachService { $0.policy = policy }
         // Echo the value as the policy stores it (`10` becomes `10s`).
         let stored = policy.settings.first { $0.key.rawValue == key.lowercased() }?.value ?? value
-        var lines = [text(.policyChanged(key: key, value: stored))]
-        if world.servers.count > 1 {
-            lines.append(text(.appliesToServers(world.servers.map(\.name))))
-        }
-        return lines + policyShow()
+        return [text(.policyChanged(key: key, value: stored))] + everyServerNote() + policyShow()
     }
 }

@@ -262,8 +262,8 @@ extension Session {
         return .clientKeptTokens(actor, access: heldAccess(storage.accessToken))
     }
 
-    /// What `token` can still do at the server: read from its claims, the
-    /// virtual clock and the store's denylist.
+    /// Returns the state of `token` at the server, read from its claims,
+    /// the virtual clock and the store's denylist.
     private func heldAccess(_ token: String?) -> HeldAccessToken {
         guard let token, let claims = try? CompactJWS(parsing: token).claims,
             let expiration = try? claims.numericDate("exp")

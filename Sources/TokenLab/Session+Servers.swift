@@ -49,6 +49,12 @@ extension Session {
         return try run(command)
     }
 
+    /// Returns the line saying a setting reached every server, while the
+    /// lab runs more than one; nothing with one server.
+    func everyServerNote() -> [String] {
+        world.servers.count > 1 ? [text(.appliesToServers(world.servers.map(\.name)))] : []
+    }
+
     /// The store's product name as prose writes it.
     var storeName: String {
         world.store.kind == "redis" ? "Redis" : "SQLite"

@@ -117,40 +117,42 @@ public final class Session {
         return TextWrap.fit(lines.joined(separator: "\n"), width: options.width)
     }
 
-    /// Runs one line and returns what to show.
+    /// Runs one line and returns what to show, fitted to the width.
     public func execute(_ line: String) -> Outcome {
-        let outcome = run(line: line)
-        // `token` prints a token for copying, which a wrapped line would break.
-        if !outcome.failed, case .token = try? CommandParser.parse(line) {
-            return outcome
-        }
-        return Outcome(output: TextWrap.fit(outcome.output, width: options.width), quit: outcome.quit, failed: outcome.failed)
-    }
-
-    private func run(line: String) -> Outcome {
         let command: Command
         do {
             command = try CommandParser.parse(line)
         } catch {
-            return Outcome(output: style.red(text(.commandError(error))), quit: false, failed: true)
+            return failure(text(.commandError(error)))
         }
 
         if command == .quit {
-            return Outcome(output: text(.goodbye), quit: true, failed: false)
+            return Outcome(output: TextWrap.fit(text(.goodbye), width: options.width), quit: true, failed: false)
         }
+        let lines: [String]
         do {
-            let lines = try run(command)
-            // A command that failed before doing anything leaves the lab
-            // as the lesson set it up.
-            if command.changesLab && lessonStepDepth == 0 && lessonRun != nil {
-                lessonRun?.detoured = true
-            }
-            return Outcome(output: lines.joined(separator: "\n"), quit: false, failed: false)
+            lines = try run(command)
         } catch let failure as SessionFailure {
-            return Outcome(output: style.red(text(failure.message)), quit: false, failed: true)
+            return self.failure(text(failure.message))
         } catch {
-            return Outcome(output: style.red(text(.unexpectedError(String(describing: error)))), quit: false, failed: true)
+            return failure(text(.unexpectedError(String(describing: error))))
         }
+
+        // A command that failed before doing anything leaves the lab as
+        // the lesson set it up.
+        if command.changesLab && lessonStepDepth == 0 && lessonRun != nil {
+            lessonRun?.detoured = true
+        }
+        let output = lines.joined(separator: "\n")
+        // `token` prints a token for copying, which a wrapped line would break.
+        if case .token = command {
+            return Outcome(output: output, quit: false, failed: false)
+        }
+        return Outcome(output: TextWrap.fit(output, width: options.width), quit: false, failed: false)
+    }
+
+    private func failure(_ message: String) -> Outcome {
+        Outcome(output: TextWrap.fit(style.red(message), width: options.width), quit: false, failed: true)
     }
 
     func run(_ command: Command) throws -> [String] {

@@ -75,7 +75,7 @@ print("TokenLabBenchmarks: one thread, \(seconds) s per case, ops/s")
 print("| algorithm | sign | verify | signing input | token |")
 print("|---|---:|---:|---:|---:|")
 
-/// The algorithms to run: all four, or the one `--algorithm` names.
+/// Returns the algorithms to run: all four, or the one `--algorithm` names.
 func chosenAlgorithms() -> [JWSAlgorithm] {
     let all = [JWSAlgorithm.hs256, .rs256, .es256, .edDSA]
     let arguments = CommandLine.arguments

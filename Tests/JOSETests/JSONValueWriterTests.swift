@@ -28,7 +28,7 @@ struct JSONValueWriterTests {
         #expect(throws: JOSEError.self) { try JSONValueWriter.write(["x": .number(-.infinity)]) }
     }
 
-    @Test("writes the same bytes as JSONEncoder with sorted keys, which earlier tokens were signed with")
+    @Test("same bytes as JSONEncoder")
     func sameAsJSONEncoder() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -224,7 +224,7 @@ struct PolicyFlowTests {
         #expect((missing.json["error_description"] as? String)?.contains("missing the refresh_token cookie") == true)
     }
 
-    @Test("a delivery change mid-session leaves the browser one refresh token after the next login")
+    @Test("delivery change keeps one refresh token")
     func deliveryChange() throws {
         let server = try TestServer()
         let jar = server.cookieJar()

@@ -18,7 +18,7 @@
 /// from an internal thread pool.
 ///
 /// - host: an IPv4 address such as "127.0.0.1" or an IPv6 address such as
-///   "::1", without brackets; anything inet_pton() rejects for both
+///   "::1", without brackets. A host that inet_pton() rejects for both
 ///   families makes the call fail with errno EINVAL.
 /// - port: 0 asks the kernel for an ephemeral port (read it back with
 ///   tl_mhd_bound_port()).

@@ -87,6 +87,16 @@ enum InspectInput {
         Console.writeError(TextWrap.fit("tokenlab \(command): " + text, width: outputWidth) + "\n")
     }
 
+    /// Takes `argument` as the token operand: `-` or any word that is not an
+    /// option. An unknown option or a second operand is a usage error.
+    static func takeToken(_ argument: String, into token: inout String?) throws(InspectUsageError) {
+        guard argument == "-" || !argument.hasPrefix("-") else {
+            throw InspectUsageError(.unknownOption(argument))
+        }
+        guard token == nil else { throw InspectUsageError(.extraArgument(argument)) }
+        token = argument
+    }
+
     /// Returns the value of `option` from `cursor`, as an inspect usage error
     /// when it is missing.
     static func value(_ cursor: inout ArgumentCursor, for option: String) throws(InspectUsageError) -> String {

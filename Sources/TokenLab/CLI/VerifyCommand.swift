@@ -53,11 +53,7 @@ public enum VerifyCommand {
             case "--lang": parsed.language = try InspectInput.value(&cursor, for: argument)
             case "--help", "-h": parsed.help = true
             default:
-                guard argument == "-" || !argument.hasPrefix("-") else {
-                    throw InspectUsageError(.unknownOption(argument))
-                }
-                guard parsed.token == nil else { throw InspectUsageError(.extraArgument(argument)) }
-                parsed.token = argument
+                try InspectInput.takeToken(argument, into: &parsed.token)
             }
         }
         return parsed

@@ -92,8 +92,8 @@ enum HelpText {
         return lines
     }
 
-    /// The longest usage that sets the width of the usage column. Longer
-    /// usages take a line of their own.
+    /// The maximum length of a usage that sets the width of the usage
+    /// column. Longer usages take a line of their own.
     static let maximumColumnUsage = 24
 
     /// The command list, in the order of `usages`, with every line fitting

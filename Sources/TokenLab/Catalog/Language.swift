@@ -3,10 +3,10 @@ public enum Language: String, Sendable, CaseIterable {
     case english = "en"
     case korean = "ko"
 
-    /// Reads a language name as people type it: a code such as `en` or
-    /// `ko`, a locale such as `ko-KR`, `ko_KR.UTF-8` or `en_US`, the
-    /// country code `kr` that Korean users often type for the language, or
-    /// the name itself (`english`, `korean`, `한국어`). Case does not matter.
+    /// Reads a language name as people type it, in any letter case. It
+    /// takes a code such as `en` or `ko`, a locale such as `ko-KR`,
+    /// `ko_KR.UTF-8` or `en_US`, the country code `kr`, which Korean users
+    /// often type for the language, or the name (`english`, `한국어`).
     ///
     /// - Returns: nil when `name` names no language of the catalog.
     public init?(named name: String) {

@@ -100,8 +100,8 @@ enum DemoKeys {
         try AsymmetricKey(pem: ed25519PEM, algorithm: .edDSA, keyID: "demo-ed25519-1")
     }
 
-    /// The demo keys of `algorithm` in rotation order; `key rotate` steps
-    /// through them and wraps around.
+    /// Returns the demo keys of `algorithm` in rotation order. `key rotate`
+    /// steps through them and wraps around.
     static func rotation(for algorithm: JWSAlgorithm) throws -> [AsymmetricKey] {
         switch algorithm {
         case .rs256:

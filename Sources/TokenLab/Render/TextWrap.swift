@@ -58,7 +58,7 @@ enum TextWrap {
     /// - A line indented eight columns or more is a note under a table's
     ///   label column and continues under its own first character.
     /// - Other lines, such as prose and log lines, continue two columns
-    ///   further in than their indentation, so the continuation stands out.
+    ///   further in than their indentation, so the continuation is easy to see.
     ///
     /// A column that leaves less than `minimumHangingRoom` columns of room
     /// is skipped. Widths count Hangul as two columns.

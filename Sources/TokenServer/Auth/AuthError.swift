@@ -37,9 +37,9 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingAccessToken
     /// Too many logins are waiting for password hashing; retry later.
     case loginBusy(retryAfter: Int)
-    /// The store could not answer a check that must not be skipped (the
-    /// access-token denylist), so the request is refused rather than let
-    /// through unchecked.
+    /// The store failed a check that must not be skipped (the access-token
+    /// denylist), so the request is rejected rather than let through
+    /// unchecked.
     case storeUnavailable
 
     /// The HTTP status code.

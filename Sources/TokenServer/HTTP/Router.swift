@@ -142,9 +142,9 @@ public struct Router: Sendable {
 
     // MARK: - Responses
 
-    /// The 200 answer to a login or refresh. Under body delivery, a refresh
-    /// cookie that `request` still carries (from before the policy changed)
-    /// is cleared, so the browser holds one refresh token, not two.
+    /// Returns the 200 response to a login or refresh. Under body delivery,
+    /// a refresh cookie that `request` still carries (from before the policy
+    /// changed) is cleared, so the browser keeps one refresh token, not two.
     private func tokenResponse(_ grant: TokenGrant, request: HTTPRequest) -> HTTPResponse {
         let policy = service.policy
         var object: [String: Any] = [

@@ -2,9 +2,9 @@
 ///
 /// Every read first `WATCH`es the keys it reads. Writes are kept here, and
 /// the body's later reads return them. `commit()` sends them between
-/// `MULTI` and `EXEC`, and Redis runs that block only if no watched key
-/// changed since it was watched; otherwise `EXEC` returns nil and the store
-/// runs the body again on a fresh transaction.
+/// `MULTI` and `EXEC`. Redis runs that block only if no watched key changed
+/// since it was watched. Otherwise `EXEC` returns nil, and the store runs
+/// the body again on a fresh transaction.
 final class RedisTransaction: RefreshTokenTransaction {
     private let connection: RedisConnection
     private let keys: RedisKeySpace
